@@ -1,0 +1,186 @@
+package dev.signalyard.demo;
+
+import dev.signalyard.ingest.IngestApplication;
+import dev.signalyard.queryapi.QueryApiApplication;
+import dev.signalyard.streams.StreamsApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole system on one machine: an embedded KRaft broker, an embedded PostgreSQL server, the
+ * three services (each its own Spring context, as they would be their own processes in production)
+ * and the demo feed. {@link #close()} stops everything in reverse order and deletes the temporary
+ * data.
+ *
+ * <p>Not thread-safe: start and close it from one thread (close may come from a shutdown hook).
+ */
+final class Demo implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Demo.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Path workDir;
+  private String kafkaBootstrap;
+  private String postgresUrl;
+  private int queryApiPort;
+  private int ingestPort;
+  private int streamsPort;
+  private DemoFeed feed;
+
+  private Demo(Path workDir) {
+    this.workDir = workDir;
+  }
+
+  /** Starts everything; on failure stops what had started and rethrows. */
+  static Demo start(DemoSettings settings) throws IOException {
+    Demo demo = new Demo(Files.createTempDirectory("signalyard-demo-"));
+    try {
+      demo.startAll(settings);
+      return demo;
+    } catch (RuntimeException | IOException e) {
+      demo.close();
+      throw e;
+    }
+  }
+
+  private void startAll(DemoSettings settings) throws IOException {
+    log.info("Starting embedded Kafka broker (KRaft)...");
+    EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+    if (settings.kafkaPort() > 0) {
+      broker.kafkaPorts(settings.kafkaPort());
+    }
+    broker.brokerProperties(
+        Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "offsets.topic.replication.factor", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false"));
+    broker.afterPropertiesSet();
+    started.push(broker::destroy);
+    kafkaBootstrap = broker.getBrokersAsString();
+
+    log.info("Starting embedded PostgreSQL...");
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(workDir.resolve("postgres"))
+            .setCleanDataDirectory(true)
+            .setPort(settings.postgresPort())
+            .start();
+    started.push(postgres);
+    postgresUrl = "r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+
+    String kafka = "--signalyard.kafka.bootstrap-servers=" + kafkaBootstrap;
+    ingestPort =
+        run(IngestApplication.application(), "--server.port=" + settings.ingestPort(), kafka);
+    streamsPort =
+        run(
+            StreamsApplication.application(),
+            "--server.port=" + settings.streamsPort(),
+            kafka,
+            "--signalyard.streams.state-dir=" + workDir.resolve("streams-state"));
+    queryApiPort =
+        run(QueryApiApplication.application(), "--server.port=" + settings.queryApiPort(), kafka);
+
+    feed =
+        new DemoFeed(
+            URI.create("http://127.0.0.1:" + ingestPort + "/webhooks/rockblock"),
+            settings.devices(),
+            settings.feedInterval(),
+            Clock.systemUTC());
+    feed.start();
+    started.push(feed);
+  }
+
+  /** Runs one service; returns the port it listens on. */
+  private int run(SpringApplication application, String... args) {
+    // We close the contexts ourselves, in order, so that no service outlives the broker it needs.
+    application.setRegisterShutdownHook(false);
+    ConfigurableApplicationContext context =
+        application.run(
+            Stream.concat(Stream.of(args), Stream.of("--spring.main.banner-mode=off"))
+                .toArray(String[]::new));
+    started.push(context::close);
+    return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** What the demo prints once everything runs. */
+  String banner() {
+    String api = "http://localhost:" + queryApiPort;
+    return String.join(
+        System.lineSeparator(),
+        List.of(
+            "",
+            "================ Signalyard demo is running ================",
+            "  Live device stream (SSE):  curl -N " + api + "/api/devices/stream",
+            "  Devices (JSON):            " + api + "/api/devices",
+            "  One device:                " + api + "/api/devices/300234010753370",
+            "  RockBLOCK webhook:         POST http://localhost:"
+                + ingestPort
+                + "/webhooks/rockblock",
+            "  Health:                    " + api + "/actuator/health",
+            "                             http://localhost:" + ingestPort + "/actuator/health",
+            "                             http://localhost:" + streamsPort + "/actuator/health",
+            "  Kafka bootstrap servers:   " + kafkaBootstrap,
+            "  PostgreSQL (R2DBC):        " + postgresUrl + " (user postgres, password postgres)",
+            "  Demo feed:                 one RockBLOCK report per interval through the webhook",
+            "  Stop with Ctrl-C: everything stops and " + workDir + " is deleted.",
+            "============================================================",
+            ""));
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        log.warn("While stopping the demo: {}", e.toString());
+      }
+    }
+    deleteRecursively(workDir);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.warn("Could not delete {}: {}", dir, e.toString());
+    }
+  }
+
+  Path workDir() {
+    return workDir;
+  }
+
+  int queryApiPort() {
+    return queryApiPort;
+  }
+
+  int ingestPort() {
+    return ingestPort;
+  }
+
+  long feedAccepted() {
+    return feed == null ? 0 : feed.accepted();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.signalyard.queryapi.live;
+
+import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The newest value per key of one compacted output topic, kept up to date by ONE consumer per node,
+ * and a feed of every change for any number of subscribers (fan-out in process, never a consumer
+ * per subscriber).
+ *
+ * <p>{@link #subscribe(int)} returns a snapshot and the live changes that follow it, taken
+ * atomically, so a subscriber sees every change exactly once. Each subscriber has its own bounded
+ * buffer: one that falls further behind than that gets a {@link SubscriberOverflowException}
+ * instead of growing memory. Each entry carries its partition and offset, from which SSE event ids
+ * are made.
+ *
+ * <p>Thread-safety: one poll thread writes; readers may call any method from any thread.
+ *
+ * @param <V> the decoded value type
+ */
+public final class TopicView<V> implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicView.class);
+
+  /** One value and where it was read. */
+  public record Entry<V>(String key, V value, int partition, long offset) {}
+
+  /** A snapshot and the changes after it. */
+  public record Subscription<V>(List<Entry<V>> snapshot, Flux<Entry<V>> changes) {}
+
+  private final String topic;
+  private final Map<String, Object> consumerConfig;
+  private final Function<byte[], V> decoder;
+  private final Map<String, Entry<V>> latest = new ConcurrentHashMap<>();
+  private final List<Sinks.Many<Entry<V>>> subscribers = new CopyOnWriteArrayList<>();
+  private final Object emitLock = new Object();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread pollThread;
+
+  public TopicView(String topic, SignalyardKafkaProperties kafka, Function<byte[], V> decoder) {
+    this.topic = topic;
+    this.decoder = decoder;
+    Map<String, Object> config = kafka.clientConfig();
+    // No group: every node reads every partition from the start (compaction keeps that cheap).
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "signalyard-query-" + topic);
+    this.consumerConfig = config;
+  }
+
+  public Optional<V> get(String key) {
+    return Optional.ofNullable(latest.get(key)).map(Entry::value);
+  }
+
+  public List<Entry<V>> snapshot() {
+    return List.copyOf(latest.values());
+  }
+
+  /**
+   * The current snapshot and the changes after it, with no gap and no overlap between them. Changes
+   * are buffered from this call on, up to {@code buffer} of them, until the flux is consumed.
+   */
+  public Subscription<V> subscribe(int buffer) {
+    Sinks.Many<Entry<V>> sink =
+        Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
+    synchronized (emitLock) {
+      subscribers.add(sink);
+      List<Entry<V>> snapshot = new ArrayList<>(latest.values());
+      Flux<Entry<V>> live = sink.asFlux().doFinally(signal -> subscribers.remove(sink));
+      return new Subscription<>(snapshot, live);
+    }
+  }
+
+  /** Number of live subscribers, for metrics and tests. */
+  public int subscriberCount() {
+    return subscribers.size();
+  }
+
+  @Override
+  public void start() {
+    if (!running.compareAndSet(false, true)) {
+      return;
+    }
+    consumer =
+        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+    pollThread = new Thread(this::pollLoop, "topic-view-" + topic);
+    pollThread.setDaemon(true);
+    pollThread.start();
+  }
+
+  private void pollLoop() {
+    try (KafkaConsumer<String, byte[]> c = consumer) {
+      assignAll(c);
+      while (running.get()) {
+        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+          apply(record);
+        }
+      }
+    } catch (WakeupException e) {
+      // stop() woke the consumer: the loop ends.
+    } catch (RuntimeException e) {
+      log.error("View of topic {} stopped", topic, e);
+    }
+  }
+
+  private void assignAll(KafkaConsumer<String, byte[]> c) {
+    List<TopicPartition> partitions = new ArrayList<>();
+    while (running.get() && partitions.isEmpty()) {
+      try {
+        c.partitionsFor(topic, Duration.ofSeconds(5))
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      } catch (TimeoutException e) {
+        log.warn("Topic {} not reachable yet; retrying", topic);
+      }
+      if (partitions.isEmpty()) {
+        sleepQuietly(Duration.ofSeconds(1));
+      }
+    }
+    c.assign(partitions);
+    c.seekToBeginning(partitions);
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    if (record.key() == null) {
+      return;
+    }
+    V value;
+    try {
+      value = record.value() == null ? null : decoder.apply(record.value());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Skipping undecodable record {}-{}@{}: {}",
+          topic,
+          record.partition(),
+          record.offset(),
+          e.getMessage());
+      return;
+    }
+    Entry<V> entry = new Entry<>(record.key(), value, record.partition(), record.offset());
+    synchronized (emitLock) {
+      if (value == null) {
+        latest.remove(record.key());
+      } else {
+        latest.put(record.key(), entry);
+      }
+      for (Sinks.Many<Entry<V>> subscriber : subscribers) {
+        if (subscriber.tryEmitNext(entry).isFailure()) {
+          subscribers.remove(subscriber);
+          subscriber.tryEmitError(new SubscriberOverflowException(topic));
+        }
+      }
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (running.compareAndSet(true, false)) {
+      KafkaConsumer<String, byte[]> c = consumer;
+      if (c != null) {
+        c.wakeup();
+      }
+      subscribers.forEach(Sinks.Many::tryEmitComplete);
+      subscribers.clear();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running.get();
+  }
+}

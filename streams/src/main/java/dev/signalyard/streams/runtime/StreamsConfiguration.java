@@ -1,0 +1,60 @@
+package dev.signalyard.streams.runtime;
+
+import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.streams.StreamsProperties;
+import dev.signalyard.streams.devices.DeviceReportTopology;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+
+/**
+ * Spring wiring for the topologies: the Kafka Streams settings (exactly-once v2 always) and one
+ * bean per topology. The topologies themselves are plain classes tested with TopologyTestDriver.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsConfiguration {
+
+  @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+  KafkaStreamsConfiguration kafkaStreamsConfiguration(
+      SignalyardKafkaProperties kafka, StreamsProperties streams) {
+    Map<String, Object> config = kafka.clientConfig();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
+    config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, streams.standbyReplicas());
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, streams.commitInterval().toMillis());
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return new KafkaStreamsConfiguration(config);
+  }
+
+  /** Adds every topology to the one StreamsBuilder that the factory bean builds and starts. */
+  @Bean
+  StreamsBuilderFactoryBeanConfigurer topologies() {
+    return factoryBean ->
+        factoryBean.setInfrastructureCustomizer(
+            new KafkaStreamsInfrastructureCustomizer() {
+              @Override
+              public void configureBuilder(StreamsBuilder builder) {
+                DeviceReportTopology.build(builder, Clock.systemUTC());
+              }
+            });
+  }
+
+  @Bean
+  KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean factoryBean) {
+    return new KafkaStreamsHealthIndicator(factoryBean);
+  }
+}
