@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -72,8 +74,21 @@ final class Demo implements AutoCloseable {
             "offsets.topic.replication.factor", "1",
             "group.initial.rebalance.delay.ms", "0",
             "auto.create.topics.enable", "false"));
-    broker.afterPropertiesSet();
-    started.push(broker::destroy);
+    // Kafka's test kit registers a JVM shutdown hook that deletes the broker's data. JVM hooks run
+    // concurrently, so it would delete the data under the services and the broker while our own
+    // hook still stops them in order. Collect its hooks and run them after the broker stopped.
+    List<Runnable> kafkaExitHooks = new ArrayList<>();
+    Exit.setShutdownHookAdder((name, hook) -> kafkaExitHooks.add(hook));
+    try {
+      broker.afterPropertiesSet();
+    } finally {
+      Exit.resetShutdownHookAdder();
+    }
+    started.push(
+        () -> {
+          broker.destroy();
+          kafkaExitHooks.forEach(Runnable::run);
+        });
     kafkaBootstrap = broker.getBrokersAsString();
 
     log.info("Starting embedded PostgreSQL...");
@@ -82,6 +97,8 @@ final class Demo implements AutoCloseable {
             .setDataDirectory(workDir.resolve("postgres"))
             .setCleanDataDirectory(true)
             .setPort(settings.postgresPort())
+            // We stop it ourselves, after the services that may use it.
+            .setRegisterShutdownHook(false)
             .start();
     started.push(postgres);
     postgresUrl = "r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
@@ -114,7 +131,13 @@ final class Demo implements AutoCloseable {
     application.setRegisterShutdownHook(false);
     ConfigurableApplicationContext context =
         application.run(
-            Stream.concat(Stream.of(args), Stream.of("--spring.main.banner-mode=off"))
+            Stream.concat(
+                    Stream.of(args),
+                    // One logging system serves all three contexts: name services by logger, not
+                    // by the application name of whichever context configured logging first.
+                    Stream.of(
+                        "--spring.main.banner-mode=off",
+                        "--logging.include-application-name=false"))
                 .toArray(String[]::new));
     started.push(context::close);
     return ((WebServerApplicationContext) context).getWebServer().getPort();

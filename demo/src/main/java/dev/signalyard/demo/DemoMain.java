@@ -37,6 +37,7 @@ public final class DemoMain {
                 () -> {
                   System.out.println("Stopping the Signalyard demo...");
                   demo.close();
+                  System.out.println("Signalyard demo stopped; its temporary data is deleted.");
                   stopped.countDown();
                 },
                 "demo-shutdown"));

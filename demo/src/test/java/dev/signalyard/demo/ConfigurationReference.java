@@ -49,7 +49,7 @@ final class ConfigurationReference {
                     name,
                     simpleType(p.path("type").asString()),
                     p.has("defaultValue") ? p.get("defaultValue").asString() : "",
-                    p.path("description").asString("").replaceAll("\\s+", " ").trim()));
+                    markdown(p.path("description").asString(""))));
           }
         }
       }
@@ -74,8 +74,7 @@ final class ConfigurationReference {
             "Every setting is an environment variable (or the equivalent Spring property, e.g."
                 + " `--signalyard.kafka.bootstrap-servers=...` on the command line). Durations"
                 + " take a unit: `500ms`, `15s`, `1m`. Every variable has a default that works on"
-                + " one machine; the production column of the operations guide says what to"
-                + " change on a cluster.\n\n")
+                + " one machine.\n\n")
         .append("## Services\n\n")
         .append("| variable | property | used by | type | default | description |\n")
         .append("|---|---|---|---|---|---|\n");
@@ -121,6 +120,11 @@ final class ConfigurationReference {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** Javadoc text as Markdown: collapse whitespace, {@code x} becomes `x`. */
+  private static String markdown(String javadoc) {
+    return javadoc.replaceAll("\\{@code ([^}]*)}", "`$1`").replaceAll("\\s+", " ").trim();
   }
 
   private static String usedBy(String property) {

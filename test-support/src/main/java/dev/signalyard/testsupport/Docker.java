@@ -1,5 +1,7 @@
 package dev.signalyard.testsupport;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -10,6 +12,8 @@ import org.testcontainers.DockerClientFactory;
  */
 final class Docker {
 
+  private static final Logger log = LoggerFactory.getLogger(Docker.class);
+
   private Docker() {}
 
   static boolean available() {
@@ -18,6 +22,15 @@ final class Docker {
 
   /** Holder class: the JVM initialises it, and so asks Testcontainers, on first use only. */
   private static final class Answer {
-    static final boolean AVAILABLE = DockerClientFactory.instance().isDockerAvailable();
+    static final boolean AVAILABLE = ask();
+
+    private static boolean ask() {
+      boolean available = DockerClientFactory.instance().isDockerAvailable();
+      log.info(
+          available
+              ? "Docker engine found: test servers run as Testcontainers containers"
+              : "No Docker engine: test servers run embedded in this JVM or as local processes");
+      return available;
+    }
   }
 }

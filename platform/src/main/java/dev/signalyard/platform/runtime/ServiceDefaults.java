@@ -18,6 +18,7 @@ public final class ServiceDefaults {
   /** A Spring application for {@code source} named {@code name}, listening on {@code port}. */
   public static SpringApplication application(Class<?> source, String name, int port) {
     SpringApplication application = new SpringApplication(source);
+    application.setMainApplicationClass(source);
     application.setDefaultProperties(properties(name, port));
     return application;
   }
@@ -30,6 +31,7 @@ public final class ServiceDefaults {
     defaults.put("spring.webflux.problemdetails.enabled", true);
     defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
     defaults.put("management.endpoint.health.probes.enabled", true);
+    defaults.put("management.endpoint.health.show-components", "always");
     defaults.put("logging.level.org.apache.kafka", "WARN");
     defaults.put("logging.level.kafka", "WARN");
     defaults.put("logging.level.state.change.logger", "WARN");
