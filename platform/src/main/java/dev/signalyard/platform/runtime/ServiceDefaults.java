@@ -15,8 +15,18 @@ public final class ServiceDefaults {
 
   private ServiceDefaults() {}
 
+  /**
+   * Largest string or bytes value Avro will allocate while decoding. A corrupt length prefix would
+   * otherwise make it allocate up to 2 GiB before noticing the data ends; no record of ours comes
+   * near this size (Kafka's default record limit is 1 MiB).
+   */
+  static final String AVRO_MAX_LENGTH = Integer.toString(8 * 1024 * 1024);
+
   /** A Spring application for {@code source} named {@code name}, listening on {@code port}. */
   public static SpringApplication application(Class<?> source, String name, int port) {
+    // JVM-wide Avro limits, read once by Avro; an operator's -D setting wins.
+    System.getProperties().putIfAbsent("org.apache.avro.limits.bytes.maxLength", AVRO_MAX_LENGTH);
+    System.getProperties().putIfAbsent("org.apache.avro.limits.string.maxLength", AVRO_MAX_LENGTH);
     SpringApplication application = new SpringApplication(source);
     application.setMainApplicationClass(source);
     application.setDefaultProperties(properties(name, port));
