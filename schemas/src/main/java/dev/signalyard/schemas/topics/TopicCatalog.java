@@ -3,6 +3,7 @@ package dev.signalyard.schemas.topics;
 import dev.signalyard.schemas.common.DeadLetter;
 import dev.signalyard.schemas.devices.DeviceReport;
 import dev.signalyard.schemas.devices.RawDeviceReport;
+import dev.signalyard.schemas.devices.TrackerReport;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,6 +27,16 @@ public final class TopicCatalog {
           Duration.ofDays(7),
           CleanupPolicy.DELETE,
           "Device reports as received by ingest's webhooks, after validation.");
+
+  public static final TopicSpec TRACKER_REPORTS_RAW =
+      new TopicSpec(
+          "tracker-reports-raw",
+          "device id (as sent by the tracker)",
+          TrackerReport.class,
+          6,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "Reports of generic JSON trackers as received by POST /webhooks/devices, after validation.");
 
   public static final TopicSpec DEVICE_REPORTS =
       new TopicSpec(
@@ -58,7 +69,7 @@ public final class TopicCatalog {
           "Records that could not be decoded or processed, with the reason and the original bytes.");
 
   private static final List<TopicSpec> ALL =
-      List.of(DEVICE_REPORTS_RAW, DEVICE_REPORTS, DEVICE_LATEST, DEAD_LETTERS);
+      List.of(DEVICE_REPORTS_RAW, TRACKER_REPORTS_RAW, DEVICE_REPORTS, DEVICE_LATEST, DEAD_LETTERS);
 
   private TopicCatalog() {}
 
