@@ -1,5 +1,6 @@
 package dev.signalyard.ingest.devices;
 
+import dev.signalyard.ingest.web.PayloadTooLargeException;
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.schemas.devices.RawDeviceReport;
@@ -25,8 +26,9 @@ import java.util.regex.Pattern;
  *
  * <p>Field rules follow RockBLOCK's documentation: {@code imei} is 15 digits, {@code momsn}
  * 0..65535, {@code transmit_time} is UTC {@code yy-MM-dd HH:mm:ss}, {@code iridium_cep} is in km,
- * {@code data} is hex and at most 340 bytes (the MO limit of the 9602/9603 modems). Unknown fields
- * are kept verbatim in {@code attributes}. Stateless and thread-safe.
+ * {@code data} is hex and at most 340 bytes (the MO limit of the 9602/9603 modems), {@code
+ * iridium_session_status} is optional and 0..255. Unknown fields are kept verbatim in {@code
+ * attributes}. Stateless and thread-safe.
  */
 public final class RockBlockMessageParser {
 
@@ -46,6 +48,7 @@ public final class RockBlockMessageParser {
           "iridium_cep",
           "data",
           "device_type",
+          "iridium_session_status",
           "JWT");
 
   private final Clock clock;
@@ -54,8 +57,15 @@ public final class RockBlockMessageParser {
     this.clock = clock;
   }
 
-  /** Parses the posted fields; throws {@link InvalidRequestException} listing every bad one. */
-  public RawDeviceReport parse(Map<String, String> fields, RawReportFormat format) {
+  /**
+   * Parses the posted fields (or a verified JWT's claims). Throws {@link PayloadTooLargeException}
+   * when {@code data} holds more than 340 bytes, whatever else is wrong, since such a post cannot
+   * be a RockBLOCK MO message; otherwise {@link InvalidRequestException} listing every bad field.
+   *
+   * @param signatureVerified whether {@code fields} are the claims of a verified JWT
+   */
+  public RawDeviceReport parse(
+      Map<String, String> fields, RawReportFormat format, boolean signatureVerified) {
     Fields f = new Fields(fields);
     String imei = f.required("imei", v -> IMEI.matcher(v).matches(), "must be 15 digits");
     Long momsn = f.number("momsn", 0, 65_535, "must be an integer from 0 to 65535");
@@ -64,7 +74,16 @@ public final class RockBlockMessageParser {
     Double longitude = f.decimal("iridium_longitude", -180, 180);
     Double cep = f.decimal("iridium_cep", 0, 20_000);
     String data = f.payload();
-    Long serial = f.optionalNumber("serial");
+    Long serial = f.optionalNumber("serial", Long.MIN_VALUE, Long.MAX_VALUE);
+    Long sessionStatus = f.optionalNumber("iridium_session_status", 0, 255);
+    if (f.oversizedBytes > 0) {
+      throw new PayloadTooLargeException(
+          "data is "
+              + f.oversizedBytes
+              + " bytes; RockBLOCK MO messages carry at most "
+              + MAX_PAYLOAD_BYTES
+              + ". Nothing was accepted.");
+    }
     if (!f.errors.isEmpty()) {
       throw new InvalidRequestException(f.errors);
     }
@@ -89,6 +108,8 @@ public final class RockBlockMessageParser {
         .setData(ByteBuffer.wrap(HexFormat.of().parseHex(data)))
         .setDeviceType(blankToNull(fields.get("device_type")))
         .setAttributes(attributes)
+        .setIridiumSessionStatus(sessionStatus == null ? null : sessionStatus.intValue())
+        .setSignatureVerified(signatureVerified)
         .build();
   }
 
@@ -102,6 +123,7 @@ public final class RockBlockMessageParser {
   private static final class Fields {
     private final Map<String, String> values;
     private final List<FieldError> errors = new ArrayList<>();
+    private int oversizedBytes;
 
     Fields(Map<String, String> values) {
       this.values = values;
@@ -142,17 +164,22 @@ public final class RockBlockMessageParser {
       return null;
     }
 
-    Long optionalNumber(String name) {
+    Long optionalNumber(String name, long min, long max) {
       String value = values.get(name);
       if (value == null || value.isBlank()) {
         return null;
       }
       try {
-        return Long.parseLong(value.trim());
+        long parsed = Long.parseLong(value.trim());
+        if (parsed >= min && parsed <= max) {
+          return parsed;
+        }
       } catch (NumberFormatException e) {
-        errors.add(new FieldError(name, "must be an integer, got '" + value + "'"));
-        return null;
+        // reported below
       }
+      String range = min == Long.MIN_VALUE ? "" : " from " + min + " to " + max;
+      errors.add(new FieldError(name, "must be an integer" + range + ", got '" + value + "'"));
+      return null;
     }
 
     Double decimal(String name, double min, double max) {
@@ -202,13 +229,7 @@ public final class RockBlockMessageParser {
         return null;
       }
       if (hex.length() / 2 > MAX_PAYLOAD_BYTES) {
-        errors.add(
-            new FieldError(
-                "data",
-                "is "
-                    + hex.length() / 2
-                    + " bytes; RockBLOCK MO messages carry at most "
-                    + MAX_PAYLOAD_BYTES));
+        oversizedBytes = hex.length() / 2;
         return null;
       }
       return hex;

@@ -3,6 +3,7 @@ package dev.signalyard.ingest.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.ingest.IngestApplication;
+import dev.signalyard.ingest.WebhookTestBase;
 import dev.signalyard.testsupport.KafkaBrokerProcess;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * With the broker killed (-9) the webhook must answer 503 within RockBLOCK's 3 s, never 200; once
- * the broker is back it accepts again. The broker runs as its own process so it can really die.
+ * With the broker killed (-9) the webhook must answer 503 within RockBLOCK's 3 s, never 200, and a
+ * tracker batch must be answered 503 as a whole; once the broker is back it accepts again. The
+ * broker runs as its own process so it can really die.
  */
 @SpringBootTest(
     classes = IngestApplication.class,
@@ -32,6 +34,9 @@ class BrokerOutageTest {
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
     registry.add("signalyard.kafka.bootstrap-servers", broker::bootstrapServers);
+    registry.add(
+        "signalyard.ingest.trackers.secrets." + WebhookTestBase.FLEET,
+        () -> WebhookTestBase.FLEET_SECRET);
   }
 
   @AfterAll
@@ -66,6 +71,26 @@ class BrokerOutageTest {
           .as("503 of attempt %d: %s", attempt, result)
           .isLessThan(Duration.ofSeconds(3));
     }
+    String batch =
+        """
+        {"id":"outage-1","time":"2026-11-22T10:00:00Z","lat":1,"lon":2}
+        {"id":"outage-2","time":"2026-11-22T10:00:00Z","lat":1,"lon":2}
+        """;
+    client
+        .post()
+        .uri("/webhooks/devices")
+        .contentType(MediaType.APPLICATION_NDJSON)
+        .header("X-Signalyard-Source", WebhookTestBase.FLEET)
+        .header(
+            "X-Signalyard-Signature",
+            WebhookTestBase.signature(WebhookTestBase.FLEET_SECRET, batch))
+        .bodyValue(batch)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("urn:signalyard:problem:broker-unavailable");
 
     broker.restart();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -3,6 +3,7 @@ package dev.signalyard.ingest.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.signalyard.ingest.web.PayloadTooLargeException;
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.schemas.devices.RawDeviceReport;
@@ -28,7 +29,7 @@ class RockBlockMessageParserTest {
   @Test
   void readsTheFormCaptureFromTheRockBlockDocs() throws IOException {
     RawDeviceReport report =
-        parser.parse(form("rockblock/mo-form-capture.txt"), RawReportFormat.ROCKBLOCK_FORM);
+        parser.parse(form("rockblock/mo-form-capture.txt"), RawReportFormat.ROCKBLOCK_FORM, false);
 
     assertThat(report.getImei()).isEqualTo("300234068036650");
     assertThat(report.getSerial()).isEqualTo(16949L);
@@ -46,13 +47,35 @@ class RockBlockMessageParserTest {
   }
 
   @Test
-  void keepsUnknownFieldsAsAttributes() throws IOException {
+  void readsTheSessionStatusOfOlderFormPosts() throws IOException {
     RawDeviceReport report =
-        parser.parse(form("rockblock/mo-form-paikea-pk001.txt"), RawReportFormat.ROCKBLOCK_FORM);
+        parser.parse(
+            form("rockblock/mo-form-paikea-pk001.txt"), RawReportFormat.ROCKBLOCK_FORM, false);
 
-    assertThat(report.getAttributes()).containsEntry("iridium_session_status", "0");
+    assertThat(report.getIridiumSessionStatus()).isZero();
+    assertThat(report.getAttributes()).isEmpty();
     assertThat(StandardCharsets.US_ASCII.decode(report.getData()).toString())
         .startsWith("PK001;lat:3776.4395,NS:N");
+  }
+
+  @Test
+  void keepsUnknownFieldsAsAttributes() throws IOException {
+    Map<String, String> fields = new HashMap<>(form("rockblock/mo-form-capture.txt"));
+    fields.put("iat", "1643754332");
+
+    RawDeviceReport report = parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false);
+
+    assertThat(report.getAttributes()).containsExactly(Map.entry("iat", "1643754332"));
+  }
+
+  @Test
+  void recordsWhetherTheFieldsWereSignatureVerified() throws IOException {
+    Map<String, String> fields = form("rockblock/mo-form-capture.txt");
+
+    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, true).getSignatureVerified())
+        .isTrue();
+    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false).getSignatureVerified())
+        .isFalse();
   }
 
   @Test
@@ -67,7 +90,7 @@ class RockBlockMessageParserTest {
     fields.put("transmit_time", "22-02-01 22:25:31");
     fields.put("iridium_longitude", "171.4884");
 
-    RawDeviceReport report = parser.parse(fields, RawReportFormat.ROCKBLOCK_JSON);
+    RawDeviceReport report = parser.parse(fields, RawReportFormat.ROCKBLOCK_JSON, true);
 
     assertThat(report.getMomsn()).isEqualTo(932);
     assertThat(report.getIridiumLongitude()).isEqualTo(171.4884);
@@ -82,8 +105,9 @@ class RockBlockMessageParserTest {
     fields.put("iridium_latitude", "91");
     fields.remove("iridium_cep");
     fields.put("data", "4g");
+    fields.put("iridium_session_status", "-1");
 
-    assertThatThrownBy(() -> parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM))
+    assertThatThrownBy(() -> parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false))
         .isInstanceOfSatisfying(
             InvalidRequestException.class,
             e ->
@@ -95,28 +119,31 @@ class RockBlockMessageParserTest {
                         "transmit_time",
                         "iridium_latitude",
                         "iridium_cep",
-                        "data"));
+                        "data",
+                        "iridium_session_status"));
   }
 
   @Test
-  void rejectsPayloadsLargerThanTheMoLimit() throws IOException {
+  void rejectsPayloadsLargerThanTheMoLimitAsTooLargeEvenWithOtherBadFields() throws IOException {
     Map<String, String> fields = new HashMap<>(form("rockblock/mo-form-capture.txt"));
     fields.put("data", "00".repeat(RockBlockMessageParser.MAX_PAYLOAD_BYTES + 1));
+    fields.put("imei", "12");
 
-    assertThatThrownBy(() -> parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.errors().get(0).message()).contains("341 bytes", "at most 340"));
+    assertThatThrownBy(() -> parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false))
+        .isInstanceOf(PayloadTooLargeException.class)
+        .hasMessageContaining("341 bytes")
+        .hasMessageContaining("at most 340");
   }
 
   @Test
   void acceptsTheLargestPayloadAndAnEmptyOne() throws IOException {
     Map<String, String> fields = new HashMap<>(form("rockblock/mo-form-capture.txt"));
     fields.put("data", "ab".repeat(RockBlockMessageParser.MAX_PAYLOAD_BYTES));
-    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM).getData().remaining())
+    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false).getData().remaining())
         .isEqualTo(340);
     fields.put("data", "");
-    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM).getData().remaining()).isZero();
+    assertThat(parser.parse(fields, RawReportFormat.ROCKBLOCK_FORM, false).getData().remaining())
+        .isZero();
   }
 
   static Map<String, String> form(String resource) throws IOException {

@@ -2,83 +2,104 @@ package dev.signalyard.ingest.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signalyard.ingest.IngestApplication;
+import dev.signalyard.ingest.RawTopics;
+import dev.signalyard.ingest.TestJwts;
+import dev.signalyard.ingest.WebhookTestBase;
 import dev.signalyard.schemas.devices.RawDeviceReport;
 import dev.signalyard.schemas.devices.RawReportFormat;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
-import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The webhook over a real Kafka broker: what is answered, and what lands on the raw topic. */
-@SpringBootTest(
-    classes = IngestApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class RockBlockWebhookTest {
+class RockBlockWebhookTest extends WebhookTestBase {
 
-  @DynamicPropertySource
-  static void kafka(DynamicPropertyRegistry registry) {
-    registry.add(
-        "signalyard.kafka.bootstrap-servers", () -> KafkaTestBroker.shared().bootstrapServers());
-  }
-
-  @Autowired WebTestClient client;
+  private static final MediaType ROCKBLOCK_JSON =
+      MediaType.parseMediaType("application/json; charset=utf-8");
 
   @Test
-  void acknowledgesAFormPostOnlyWithTheRecordOnTheRawTopic() throws IOException {
+  void acknowledgesAFormPostWithAnEmptyBodyOnlyWithTheRecordOnTheRawTopic() throws IOException {
     String body = resource("rockblock/mo-form-capture.txt");
 
-    client
-        .post()
-        .uri("/webhooks/rockblock")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .bodyValue(body)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(String.class)
-        .isEqualTo("OK");
+    postForm(body).expectStatus().isOk().expectHeader().contentLength(0).expectBody().isEmpty();
 
     RawDeviceReport stored = readRaw("300234068036650", 376);
     assertThat(stored.getFormat()).isEqualTo(RawReportFormat.ROCKBLOCK_FORM);
     assertThat(stored.getIridiumCepKm()).isEqualTo(79.0);
+    assertThat(stored.getSignatureVerified()).isFalse();
   }
 
   @Test
-  void acceptsTheJsonFormat() throws IOException {
-    client
-        .post()
-        .uri("/webhooks/rockblock")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(resource("rockblock/mo-json-capture.json"))
-        .exchange()
-        .expectStatus()
-        .isOk();
+  void takesASignedJsonPostFromItsClaimsWhenTheBodyDisagrees() {
+    Map<String, Object> claims =
+        TestJwts.claims(fields("300234010753371", 4242, "26-11-22 10:00:00", "48656c6c6f", "36.8"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.putAll(fields("300234010753399", 1, "26-11-22 09:00:00", "00", "-12.5"));
+    body.put("iridium_session_status", 2);
+    body.put("JWT", TestJwts.sign(claims, TestJwts.ROCK7));
 
-    RawDeviceReport stored = readRaw("300234068036650", 932);
+    postJson(body).expectStatus().isOk().expectBody().isEmpty();
+
+    RawDeviceReport stored = readRaw("300234010753371", 4242);
+    assertThat(stored.getSignatureVerified()).isTrue();
     assertThat(stored.getFormat()).isEqualTo(RawReportFormat.ROCKBLOCK_JSON);
-    assertThat(stored.getIridiumLatitude()).isEqualTo(37.663);
+    assertThat(stored.getTransmitTime()).isEqualTo(Instant.parse("2026-11-22T10:00:00Z"));
+    assertThat(stored.getIridiumLatitude()).isEqualTo(36.8);
+    assertThat(StandardCharsets.US_ASCII.decode(stored.getData()).toString()).isEqualTo("Hello");
+    assertThat(stored.getIridiumSessionStatus())
+        .as("a field only the unsigned body carries")
+        .isNull();
+    assertThat(stored.getAttributes()).containsEntry("iat", Long.toString(TestJwts.IAT));
+  }
+
+  @Test
+  void refusesAnUnsignedJsonPostByDefault() {
+    Map<String, Object> body =
+        new LinkedHashMap<>(fields("300234010753372", 7, "26-11-22 10:00:00", "41", "1"));
+
+    expectUnauthorized(postJson(body), "no JWT");
+  }
+
+  @Test
+  void refusesATamperedToken() {
+    Map<String, Object> claims =
+        TestJwts.claims(fields("300234010753373", 8, "26-11-22 10:00:00", "41", "1"));
+    Map<String, Object> body = new LinkedHashMap<>(claims);
+    body.put("JWT", TestJwts.tampered(claims, "imei", "300234010753374"));
+
+    expectUnauthorized(postJson(body), "does not verify");
+  }
+
+  @Test
+  void answersAnOversizedPayloadWith413() {
+    Map<String, Object> claims =
+        TestJwts.claims(
+            fields(
+                "300234010753375",
+                9,
+                "26-11-22 10:00:00",
+                "ab".repeat(RockBlockMessageParser.MAX_PAYLOAD_BYTES + 1),
+                "1"));
+    Map<String, Object> body = Map.of("JWT", TestJwts.sign(claims, TestJwts.ROCK7));
+
+    postJson(body)
+        .expectStatus()
+        .isEqualTo(413)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("urn:signalyard:problem:payload-too-large")
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains("341 bytes", "at most 340"));
   }
 
   @Test
@@ -86,12 +107,7 @@ class RockBlockWebhookTest {
     String body =
         resource("rockblock/mo-form-capture.txt").replace("imei=300234068036650", "imei=12");
 
-    client
-        .post()
-        .uri("/webhooks/rockblock")
-        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-        .bodyValue(body)
-        .exchange()
+    postForm(body)
         .expectStatus()
         .isBadRequest()
         .expectHeader()
@@ -121,33 +137,60 @@ class RockBlockWebhookTest {
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
-  private static RawDeviceReport readRaw(String imei, int momsn) {
-    AvroSerde<RawDeviceReport> serde = AvroSerde.of(RawDeviceReport.class);
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaTestBroker.shared().bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest");
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(TopicCatalog.DEVICE_REPORTS_RAW.name()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      List<String> seen = new ArrayList<>();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          RawDeviceReport report = serde.decode(record.value());
-          seen.add(record.key() + "/" + report.getMomsn());
-          if (record.key().equals(imei) && report.getMomsn() == momsn) {
-            return report;
-          }
-        }
-      }
-      throw new AssertionError(
-          "no raw report " + imei + "/" + momsn + " on the topic; saw " + seen);
-    }
+  static Map<String, Object> fields(
+      String imei, int momsn, String transmitTime, String data, String latitude) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("imei", imei);
+    fields.put("device_type", "ROCKBLOCK");
+    fields.put("serial", "16949");
+    fields.put("momsn", Integer.toString(momsn));
+    fields.put("transmit_time", transmitTime);
+    fields.put("iridium_latitude", latitude);
+    fields.put("iridium_longitude", "-122.0");
+    fields.put("iridium_cep", "5.0");
+    fields.put("data", data);
+    return fields;
+  }
+
+  private void expectUnauthorized(WebTestClient.ResponseSpec response, String detail) {
+    response
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .valueEquals("WWW-Authenticate", RockBlockJwtVerifier.CHALLENGE)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("urn:signalyard:problem:unauthorized")
+        .jsonPath("$.detail")
+        .value(d -> assertThat((String) d).contains(detail));
+  }
+
+  private WebTestClient.ResponseSpec postForm(String body) {
+    return client
+        .post()
+        .uri("/webhooks/rockblock")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  private WebTestClient.ResponseSpec postJson(Map<String, Object> body) {
+    return client
+        .post()
+        .uri("/webhooks/rockblock")
+        .contentType(ROCKBLOCK_JSON)
+        .bodyValue(body)
+        .exchange();
+  }
+
+  static RawDeviceReport readRaw(String imei, int momsn) {
+    return RawTopics.await(
+            TopicCatalog.DEVICE_REPORTS_RAW.name(),
+            AvroSerde.of(RawDeviceReport.class),
+            r -> r.key().equals(imei) && r.value().getMomsn() == momsn)
+        .value();
   }
 
   static String resource(String name) throws IOException {

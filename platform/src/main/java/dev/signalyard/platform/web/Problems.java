@@ -22,6 +22,13 @@ public final class Problems {
   /** The requested resource does not exist (yet). */
   public static final URI NOT_FOUND = URI.create("urn:signalyard:problem:not-found");
 
+  /** The request's signature is missing or does not verify; nothing was accepted. */
+  public static final URI UNAUTHORIZED = URI.create("urn:signalyard:problem:unauthorized");
+
+  /** The request, or a part of it, exceeds a documented size limit; nothing was accepted. */
+  public static final URI PAYLOAD_TOO_LARGE =
+      URI.create("urn:signalyard:problem:payload-too-large");
+
   private Problems() {}
 
   /** One rejected input field and why. */
@@ -46,6 +53,22 @@ public final class Problems {
     ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.SERVICE_UNAVAILABLE);
     problem.setType(BROKER_UNAVAILABLE);
     problem.setTitle("Event broker unavailable");
+    problem.setDetail(detail);
+    return problem;
+  }
+
+  public static ProblemDetail unauthorized(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+    problem.setType(UNAUTHORIZED);
+    problem.setTitle("Unauthorized");
+    problem.setDetail(detail);
+    return problem;
+  }
+
+  public static ProblemDetail payloadTooLarge(String detail) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.CONTENT_TOO_LARGE);
+    problem.setType(PAYLOAD_TOO_LARGE);
+    problem.setTitle("Payload too large");
     problem.setDetail(detail);
     return problem;
   }
