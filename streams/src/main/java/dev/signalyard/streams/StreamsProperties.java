@@ -1,12 +1,16 @@
 package dev.signalyard.streams;
 
+import dev.signalyard.streams.devices.Geofence;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the streams service.
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param applicationId Kafka Streams application id: the consumer group and the prefix of internal
  *     topics. Every instance of one deployment shares it.
@@ -16,6 +20,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads Stream threads per instance (num.stream.threads).
  * @param commitInterval How often a transaction commits (commit.interval.ms). Shorter means output
  *     visible sooner and more transactions per second.
+ * @param retryWindow How long a device report is remembered to recognise a sender's retry of it, by
+ *     (imei, momsn, transmit time) or, for trackers, (device id, fix time). Measured on report
+ *     times; a retry later than this passes as a new report.
+ * @param trackRetention How long track points are kept in the track store (device-tracks keeps 30
+ *     days whatever this says).
+ * @param offlineAfter Silence after which a device counts as offline (no report transmitted for
+ *     this long, by wall-clock time).
+ * @param statusCheckInterval How often the wall-clock check for silent devices runs; a device goes
+ *     offline at most this long after {@code offlineAfter}.
+ * @param geofences Named circles for geofence enter/exit events, each with {@code name}, {@code
+ *     latitude}, {@code longitude} (decimal degrees) and {@code radius-meters}, e.g. {@code
+ *     signalyard.streams.geofences[0].name=harbour}. Only GPS positions are tested.
  */
 @ConfigurationProperties("signalyard.streams")
 public record StreamsProperties(
@@ -23,4 +39,9 @@ public record StreamsProperties(
     @DefaultValue("${java.io.tmpdir}/signalyard-streams") Path stateDir,
     @DefaultValue("0") int standbyReplicas,
     @DefaultValue("1") int threads,
-    @DefaultValue("100ms") Duration commitInterval) {}
+    @DefaultValue("100ms") Duration commitInterval,
+    @DefaultValue("7d") Duration retryWindow,
+    @DefaultValue("30d") Duration trackRetention,
+    @DefaultValue("1h") Duration offlineAfter,
+    @DefaultValue("30s") Duration statusCheckInterval,
+    @DefaultValue List<Geofence> geofences) {}

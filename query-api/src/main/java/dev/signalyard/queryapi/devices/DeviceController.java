@@ -1,69 +1,170 @@
 package dev.signalyard.queryapi.devices;
 
 import dev.signalyard.platform.web.Problems;
+import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
 import dev.signalyard.queryapi.live.SubscriberOverflowException;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
-import dev.signalyard.schemas.devices.DeviceReport;
+import dev.signalyard.schemas.devices.DeviceEvent;
+import dev.signalyard.schemas.devices.DeviceState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * Devices' newest reports: {@code GET /api/devices}, {@code GET /api/devices/{imei}} and the live
- * stream {@code GET /api/devices/stream} (server-sent events: the snapshot first, then every
- * change; event ids are {@code <partition>-<offset>} of the device-latest topic).
+ * Devices: the list ({@code GET /api/devices}, filtered and paged), one device's state ({@code GET
+ * /api/devices/{imei}}), its track ({@code GET /api/devices/{imei}/track}, JSON or GeoJSON) and the
+ * live stream ({@code GET /api/devices/stream}: server-sent events, the states first, then state
+ * changes and device events; ids are {@code state:<partition>-<offset>} of device-state and {@code
+ * events:<partition>-<offset>} of device-events). See docs/api.md.
+ *
+ * <p>Thread-safety: stateless apart from the thread-safe views it reads.
  */
 @RestController
 public class DeviceController {
 
   static final String DEVICE_EVENT = "device";
   static final String RESYNC_EVENT = "resync";
+  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 500;
+  static final Duration DEFAULT_TRACK_SPAN = Duration.ofHours(24);
 
-  private final TopicView<DeviceReport> devices;
+  private final TopicView<DeviceState> states;
+  private final TopicView<DeviceEvent> events;
+  private final TrackHistory tracks;
   private final QueryApiProperties properties;
+  private final Clock clock = Clock.systemUTC();
 
-  DeviceController(TopicView<DeviceReport> devices, QueryApiProperties properties) {
-    this.devices = devices;
+  DeviceController(
+      TopicView<DeviceState> states,
+      TopicView<DeviceEvent> events,
+      TrackHistory tracks,
+      QueryApiProperties properties) {
+    this.states = states;
+    this.events = events;
+    this.tracks = tracks;
     this.properties = properties;
   }
 
   @GetMapping("/api/devices")
-  public List<DeviceView> list() {
-    return devices.snapshot().stream()
-        .map(e -> DeviceView.of(e.value()))
-        .sorted(Comparator.comparing(DeviceView::imei))
-        .toList();
+  public ResponseEntity<?> list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String online,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    List<FieldError> errors = new ArrayList<>();
+    int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
+    int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, errors);
+    if (online != null && !online.equals("true") && !online.equals("false")) {
+      errors.add(new FieldError("online", "must be true or false"));
+    }
+    if (!errors.isEmpty()) {
+      return ResponseEntity.badRequest().body(Problems.invalidRequest(errors));
+    }
+    String needle = q == null ? "" : q.toLowerCase(Locale.ROOT);
+    List<DeviceStateView> matching =
+        states.snapshot().stream()
+            .map(e -> DeviceStateView.of(e.value()))
+            .filter(d -> d.imei().toLowerCase(Locale.ROOT).contains(needle))
+            .filter(d -> online == null || d.online() == Boolean.parseBoolean(online))
+            .sorted(Comparator.comparing(DeviceStateView::imei))
+            .toList();
+    long skip = (long) pageNumber * pageSize;
+    List<DeviceStateView> items = matching.stream().skip(skip).limit(pageSize).toList();
+    return ResponseEntity.ok(new DevicePage(items, pageNumber, pageSize, matching.size()));
   }
 
   @GetMapping("/api/devices/{imei}")
   public ResponseEntity<?> get(@PathVariable String imei) {
-    return devices
+    return states
         .get(imei)
-        .<ResponseEntity<?>>map(report -> ResponseEntity.ok(DeviceView.of(report)))
-        .orElseGet(
-            () ->
-                ResponseEntity.status(404)
-                    .body(Problems.notFound("No report has been received from device " + imei)));
+        .<ResponseEntity<?>>map(state -> ResponseEntity.ok(DeviceStateView.of(state)))
+        .orElseGet(() -> notFound(imei));
   }
 
+  /**
+   * The track between {@code from} and {@code to} (ISO-8601 instants; default: the 24 hours up to
+   * now), as GeoJSON when the client accepts {@code application/geo+json}, else JSON.
+   */
+  @GetMapping("/api/devices/{imei}/track")
+  public ResponseEntity<?> track(
+      @PathVariable String imei,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestHeader(name = "Accept", required = false) String accept) {
+    List<FieldError> errors = new ArrayList<>();
+    Instant end = instant("to", to, clock.instant(), errors);
+    Instant start =
+        instant("from", from, end == null ? null : end.minus(DEFAULT_TRACK_SPAN), errors);
+    if (errors.isEmpty() && start.isAfter(end)) {
+      errors.add(new FieldError("from", "must not be after to"));
+    }
+    if (!errors.isEmpty()) {
+      return ResponseEntity.badRequest().body(Problems.invalidRequest(errors));
+    }
+    if (states.get(imei).isEmpty() && !tracks.knows(imei)) {
+      return notFound(imei);
+    }
+    TrackView track = TrackView.of(imei, start, end, tracks.between(imei, start, end));
+    if (accept != null
+        && MediaType.parseMediaTypes(accept).stream().anyMatch(GEO_JSON::equalsTypeAndSubtype)) {
+      return ResponseEntity.ok().contentType(GEO_JSON).body(track.geoJson());
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(track);
+  }
+
+  /**
+   * Server-sent events: the state of every (or each named) device, then state changes and device
+   * events as they happen. A subscriber that falls behind its buffer gets {@code resync} and the
+   * stream ends.
+   */
   @GetMapping(path = "/api/devices/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  public Flux<ServerSentEvent<Object>> stream() {
-    TopicView.Subscription<DeviceReport> subscription =
-        devices.subscribe(properties.subscriberBuffer());
-    Flux<ServerSentEvent<Object>> events =
-        Flux.fromIterable(subscription.snapshot())
-            .concatWith(subscription.changes())
-            .filter(entry -> entry.value() != null)
-            .map(DeviceController::event)
+  public Flux<ServerSentEvent<Object>> stream(
+      @RequestParam(name = "imei", required = false) List<String> imeis) {
+    Predicate<String> wanted = imei -> imeis == null || imeis.isEmpty() || imeis.contains(imei);
+    TopicView.Subscription<DeviceState> stateSubscription =
+        states.subscribe(properties.subscriberBuffer());
+    TopicView.Subscription<DeviceEvent> eventSubscription =
+        events.subscribe(properties.subscriberBuffer());
+    Flux<ServerSentEvent<Object>> snapshot =
+        Flux.fromIterable(
+                stateSubscription.snapshot().stream()
+                    .sorted(Comparator.comparing(Entry::key))
+                    .toList())
+            .filter(entry -> entry.value() != null && wanted.test(entry.key()))
+            .map(DeviceController::stateEvent);
+    Flux<ServerSentEvent<Object>> live =
+        Flux.merge(
+            stateSubscription
+                .changes()
+                .filter(entry -> entry.value() != null && wanted.test(entry.key()))
+                .map(DeviceController::stateEvent),
+            eventSubscription
+                .changes()
+                .filter(entry -> entry.value() != null && wanted.test(entry.key()))
+                .filter(entry -> DeviceEventName.of(entry.value().getType()) != null)
+                .map(DeviceController::deviceEvent));
+    Flux<ServerSentEvent<Object>> all =
+        snapshot
+            .concatWith(live)
             .onErrorResume(
                 SubscriberOverflowException.class,
                 e ->
@@ -78,14 +179,57 @@ public class DeviceController {
         Flux.interval(properties.heartbeat())
             .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
             .takeUntilOther(eventsEnded.asMono());
-    return Flux.merge(events.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
+    return Flux.merge(all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
   }
 
-  private static ServerSentEvent<Object> event(Entry<DeviceReport> entry) {
+  private static ServerSentEvent<Object> stateEvent(Entry<DeviceState> entry) {
     return ServerSentEvent.builder()
-        .id(entry.partition() + "-" + entry.offset())
+        .id("state:" + entry.partition() + "-" + entry.offset())
         .event(DEVICE_EVENT)
-        .data((Object) DeviceView.of(entry.value()))
+        .data((Object) DeviceStateView.of(entry.value()))
         .build();
+  }
+
+  private static ServerSentEvent<Object> deviceEvent(Entry<DeviceEvent> entry) {
+    return ServerSentEvent.builder()
+        .id("events:" + entry.partition() + "-" + entry.offset())
+        .event(DeviceEventName.of(entry.value().getType()))
+        .data((Object) DeviceEventView.of(entry.value()))
+        .build();
+  }
+
+  private static ResponseEntity<?> notFound(String imei) {
+    return ResponseEntity.status(404)
+        .body(Problems.notFound("No report has been received from device " + imei));
+  }
+
+  private static int integer(
+      String field, String value, int fallback, int min, int max, List<FieldError> errors) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below like an out-of-range number
+    }
+    errors.add(new FieldError(field, "must be an integer from " + min + " to " + max));
+    return fallback;
+  }
+
+  private static Instant instant(
+      String field, String value, Instant fallback, List<FieldError> errors) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z"));
+      return null;
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,11 @@ import reactor.core.publisher.Sinks;
  * instead of growing memory. Each entry carries its partition and offset, from which SSE event ids
  * are made.
  *
+ * <p>A view either starts at the beginning of the topic ({@link Start#EARLIEST}, for compacted
+ * topics: the snapshot is then complete) or at its end ({@link Start#LATEST}, for event topics
+ * whose history is not wanted: the snapshot then holds what arrived since start-up). {@link
+ * #addListener} lets another in-memory structure (e.g. a bounded history) see every record.
+ *
  * <p>Thread-safety: one poll thread writes; readers may call any method from any thread.
  *
  * @param <V> the decoded value type
@@ -50,9 +56,19 @@ public final class TopicView<V> implements SmartLifecycle {
   /** A snapshot and the changes after it. */
   public record Subscription<V>(List<Entry<V>> snapshot, Flux<Entry<V>> changes) {}
 
+  /** Where reading starts when the view starts. */
+  public enum Start {
+    /** Every partition from its first record. */
+    EARLIEST,
+    /** Every partition from its end: only records written after start-up. */
+    LATEST
+  }
+
   private final String topic;
   private final Map<String, Object> consumerConfig;
   private final Function<byte[], V> decoder;
+  private final Start start;
+  private final List<Consumer<Entry<V>>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Entry<V>> latest = new ConcurrentHashMap<>();
   private final List<Sinks.Many<Entry<V>>> subscribers = new CopyOnWriteArrayList<>();
   private final Object emitLock = new Object();
@@ -61,8 +77,14 @@ public final class TopicView<V> implements SmartLifecycle {
   private Thread pollThread;
 
   public TopicView(String topic, SignalyardKafkaProperties kafka, Function<byte[], V> decoder) {
+    this(topic, kafka, decoder, Start.EARLIEST);
+  }
+
+  public TopicView(
+      String topic, SignalyardKafkaProperties kafka, Function<byte[], V> decoder, Start start) {
     this.topic = topic;
     this.decoder = decoder;
+    this.start = start;
     Map<String, Object> config = kafka.clientConfig();
     // No group: every node reads every partition from the start (compaction keeps that cheap).
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -93,6 +115,15 @@ public final class TopicView<V> implements SmartLifecycle {
       Flux<Entry<V>> live = sink.asFlux().doFinally(signal -> subscribers.remove(sink));
       return new Subscription<>(snapshot, live);
     }
+  }
+
+  /**
+   * Calls {@code listener} with every record applied to the view (tombstones with a null value), on
+   * the poll thread, in offset order per partition. A listener must be quick and must not throw;
+   * add it before {@link #start()} to see every record.
+   */
+  public void addListener(Consumer<Entry<V>> listener) {
+    listeners.add(listener);
   }
 
   /** Number of live subscribers, for metrics and tests. */
@@ -141,7 +172,13 @@ public final class TopicView<V> implements SmartLifecycle {
       }
     }
     c.assign(partitions);
-    c.seekToBeginning(partitions);
+    if (start == Start.EARLIEST) {
+      c.seekToBeginning(partitions);
+    } else {
+      c.seekToEnd(partitions);
+      // seekToEnd is lazy; resolving it now makes "after start-up" mean after this point.
+      partitions.forEach(c::position);
+    }
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
@@ -166,6 +203,9 @@ public final class TopicView<V> implements SmartLifecycle {
         latest.remove(record.key());
       } else {
         latest.put(record.key(), entry);
+      }
+      for (Consumer<Entry<V>> listener : listeners) {
+        listener.accept(entry);
       }
       for (Sinks.Many<Entry<V>> subscriber : subscribers) {
         if (subscriber.tryEmitNext(entry).isFailure()) {

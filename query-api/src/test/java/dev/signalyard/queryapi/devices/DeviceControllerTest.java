@@ -3,17 +3,24 @@ package dev.signalyard.queryapi.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.queryapi.QueryApiApplication;
-import dev.signalyard.schemas.devices.DeviceReport;
+import dev.signalyard.schemas.devices.DeviceEvent;
+import dev.signalyard.schemas.devices.DeviceEventType;
+import dev.signalyard.schemas.devices.DeviceState;
 import dev.signalyard.schemas.devices.Position;
 import dev.signalyard.schemas.devices.PositionSource;
+import dev.signalyard.schemas.devices.TrackPoint;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-/** Reads device-latest from a real broker and serves it over REST and SSE. */
+/** Reads device-state, device-tracks and device-events from a real broker and serves them. */
 @SpringBootTest(
     classes = QueryApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -41,10 +48,14 @@ import reactor.test.StepVerifier;
 @AutoConfigureWebTestClient(timeout = "30s")
 class DeviceControllerTest {
 
+  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
   @DynamicPropertySource
   static void kafka(DynamicPropertyRegistry registry) {
     registry.add(
         "signalyard.kafka.bootstrap-servers", () -> KafkaTestBroker.shared().bootstrapServers());
+    // The test's points are from 2026-11-22; keep them whatever day the test runs.
+    registry.add("signalyard.query.track-retention", () -> "36500d");
   }
 
   @Autowired WebTestClient client;
@@ -55,20 +66,21 @@ class DeviceControllerTest {
               ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.shared().bootstrapServers()),
           new StringSerializer(),
           new ByteArraySerializer());
-  private final AvroSerde<DeviceReport> serde = AvroSerde.of(DeviceReport.class);
+  private final ScheduledExecutorService repeater = Executors.newSingleThreadScheduledExecutor();
 
   @AfterEach
-  void closeProducer() {
+  void close() {
+    repeater.shutdownNow();
     producer.close();
   }
 
   @Test
-  void servesTheNewestReportOfADevice() throws Exception {
+  void servesTheStateOfADevice() {
     String imei = randomImei();
-    publish(report(imei, 1));
-    publish(report(imei, 2));
+    publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 1, true));
+    publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 2, true));
 
-    awaitMomsn(imei, 2);
+    await(() -> momsn(imei) == 2);
     client
         .get()
         .uri("/api/devices/{imei}", imei)
@@ -78,11 +90,17 @@ class DeviceControllerTest {
         .expectBody()
         .jsonPath("$.imei")
         .isEqualTo(imei)
+        .jsonPath("$.online")
+        .isEqualTo(true)
+        .jsonPath("$.messageCount")
+        .isEqualTo(2)
         .jsonPath("$.position.source")
-        .isEqualTo("IRIDIUM")
-        .jsonPath("$.position.accuracyKm")
+        .isEqualTo("GPS")
+        .jsonPath("$.iridiumPosition.accuracyKm")
         .isEqualTo(3.0)
-        .jsonPath("$.transmitTime")
+        .jsonPath("$.batteryVolts")
+        .isEqualTo(3.7)
+        .jsonPath("$.lastSeen")
         .isEqualTo("2026-11-22T10:00:02Z");
   }
 
@@ -102,15 +120,130 @@ class DeviceControllerTest {
   }
 
   @Test
-  void streamsTheSnapshotThenLiveChangesWithOffsetIds() throws Exception {
+  void filtersByIdAndOnlineStatusAndPages() {
+    String prefix = "3009" + (10_000 + ThreadLocalRandom.current().nextInt(89_999));
+    for (int i = 0; i < 3; i++) {
+      String imei = prefix + "00000" + i;
+      publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 1, i != 1));
+    }
+    await(() -> momsn(prefix + "000002") == 1);
+
+    client
+        .get()
+        .uri("/api/devices?q={q}&online=true&page=0&size=1", prefix)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.total")
+        .isEqualTo(2)
+        .jsonPath("$.items.length()")
+        .isEqualTo(1)
+        .jsonPath("$.items[0].imei")
+        .isEqualTo(prefix + "000000");
+    client
+        .get()
+        .uri("/api/devices?q={q}&online=false", prefix)
+        .exchange()
+        .expectBody()
+        .jsonPath("$.items[0].imei")
+        .isEqualTo(prefix + "000001")
+        .jsonPath("$.size")
+        .isEqualTo(50);
+  }
+
+  @Test
+  void rejectsBadPagingWithAProblemNamingEachField() {
+    client
+        .get()
+        .uri("/api/devices?page=-1&size=100000&online=maybe")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("urn:signalyard:problem:invalid-request")
+        .jsonPath("$.errors[*].field")
+        .isEqualTo(java.util.List.of("page", "size", "online"));
+  }
+
+  @Test
+  void servesTheTrackBetweenFromAndToInTimeOrderAsJsonAndGeoJson() {
     String imei = randomImei();
-    publish(report(imei, 10));
-    awaitMomsn(imei, 10);
+    publish(TopicCatalog.DEVICE_TRACKS.name(), imei, point(imei, 0, 37.0));
+    publish(TopicCatalog.DEVICE_TRACKS.name(), imei, point(imei, 20, 37.2));
+    publish(TopicCatalog.DEVICE_TRACKS.name(), imei, point(imei, 10, 37.1));
+    publish(TopicCatalog.DEVICE_TRACKS.name(), imei, point(imei, 90, 37.9));
+    String uri =
+        "/api/devices/" + imei + "/track?from=2026-11-22T10:00:00Z&to=2026-11-22T10:30:00Z";
+    await(() -> trackSize(uri) == 3);
+
+    client
+        .get()
+        .uri(uri)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.points[*].position.latitude")
+        .isEqualTo(java.util.List.of(37.0, 37.1, 37.2))
+        .jsonPath("$.points[0].position.fixTime")
+        .isEqualTo("2026-11-22T10:00:00Z");
+    client
+        .get()
+        .uri(uri)
+        .accept(MediaType.parseMediaType("application/geo+json"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .contentTypeCompatibleWith("application/geo+json")
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("FeatureCollection")
+        .jsonPath("$.features[0].geometry.type")
+        .isEqualTo("LineString")
+        .jsonPath("$.features[0].geometry.coordinates[0]")
+        .isEqualTo(java.util.List.of(-122.0, 37.0));
+  }
+
+  @Test
+  void rejectsATrackRangeThatEndsBeforeItStarts() {
+    client
+        .get()
+        .uri("/api/devices/300234010753370/track?from=2026-11-22T11:00:00Z&to=2026-11-22T10:00:00Z")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("from");
+    client
+        .get()
+        .uri("/api/devices/300234010753370/track?from=yesterday")
+        .exchange()
+        .expectStatus()
+        .isBadRequest();
+    client
+        .get()
+        .uri("/api/devices/{imei}/track", "399999999999998")
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
+  void streamsTheSnapshotThenStateChangesAndDeviceEvents() {
+    String imei = randomImei();
+    publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 10, true));
+    await(() -> momsn(imei) == 10);
 
     Flux<ServerSentEvent<Map<String, Object>>> events =
         client
             .get()
-            .uri("/api/devices/stream")
+            .uri("/api/devices/stream?imei={imei}", imei)
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
             .expectStatus()
@@ -118,18 +251,33 @@ class DeviceControllerTest {
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
             .getResponseBody();
 
-    StepVerifier.create(
-            events.filter(e -> e.data() != null && imei.equals(e.data().get("imei"))).take(2))
+    StepVerifier.create(events.filter(e -> e.data() != null).take(3))
         .assertNext(
             snapshot -> {
               assertThat(snapshot.event()).isEqualTo("device");
-              assertThat(snapshot.id()).matches("\\d+-\\d+");
+              assertThat(snapshot.id()).matches("state:\\d+-\\d+");
               assertThat(snapshot.data().get("momsn")).isEqualTo(10);
             })
-        .then(() -> publish(report(imei, 11)))
+        .then(() -> publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 11, false)))
         .assertNext(live -> assertThat(live.data().get("momsn")).isEqualTo(11))
+        // The events view starts at the topic's end when the application starts; repeat until
+        // the event is read, so the test does not depend on when that was.
+        .then(
+            () ->
+                repeater.scheduleAtFixedRate(
+                    () -> publish(TopicCatalog.DEVICE_EVENTS.name(), imei, offline(imei)),
+                    0,
+                    500,
+                    TimeUnit.MILLISECONDS))
+        .assertNext(
+            event -> {
+              assertThat(event.event()).isEqualTo("deviceOffline");
+              assertThat(event.id()).matches("events:\\d+-\\d+");
+              assertThat(event.data().get("imei")).isEqualTo(imei);
+              assertThat(event.data().get("type")).isEqualTo("DEVICE_OFFLINE");
+            })
         .thenCancel()
-        .verify(Duration.ofSeconds(20));
+        .verify(Duration.ofSeconds(30));
   }
 
   @Test
@@ -137,7 +285,7 @@ class DeviceControllerTest {
     Flux<ServerSentEvent<String>> events =
         client
             .get()
-            .uri("/api/devices/stream")
+            .uri("/api/devices/stream?imei=399999999999997")
             .accept(MediaType.TEXT_EVENT_STREAM)
             .exchange()
             .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
@@ -149,32 +297,53 @@ class DeviceControllerTest {
         .verify(Duration.ofSeconds(10));
   }
 
-  private void awaitMomsn(String imei, int momsn) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      List<DeviceView> devices =
-          client
-              .get()
-              .uri("/api/devices")
-              .exchange()
-              .expectBodyList(DeviceView.class)
-              .returnResult()
-              .getResponseBody();
-      if (devices.stream().anyMatch(d -> d.imei().equals(imei) && d.momsn() == momsn)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("device " + imei + " never reached momsn " + momsn);
+  private int momsn(String imei) {
+    Map<String, Object> device =
+        client
+            .get()
+            .uri("/api/devices/{imei}", imei)
+            .exchange()
+            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+            .returnResult()
+            .getResponseBody();
+    return device != null && device.get("momsn") instanceof Integer m ? m : -1;
   }
 
-  private void publish(DeviceReport report) {
+  private int trackSize(String uri) {
+    Map<String, Object> track =
+        client
+            .get()
+            .uri(uri)
+            .exchange()
+            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+            .returnResult()
+            .getResponseBody();
+    return track != null && track.get("points") instanceof java.util.List<?> points
+        ? points.size()
+        : -1;
+  }
+
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("condition not met within 30 s");
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends SpecificRecord> void publish(String topic, String key, T value) {
+    AvroSerde<T> serde = AvroSerde.of((Class<T>) value.getClass());
     try {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  TopicCatalog.DEVICE_LATEST.name(), report.getImei(), serde.encode(report)))
-          .get();
+      producer.send(new ProducerRecord<>(topic, key, serde.encode(value))).get();
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -184,25 +353,47 @@ class DeviceControllerTest {
     return "3002340" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
   }
 
-  static DeviceReport report(String imei, int momsn) {
-    Instant transmit = Instant.parse("2026-11-22T10:00:00Z").plusSeconds(momsn);
-    return DeviceReport.newBuilder()
+  private static Position position(double lat, PositionSource source, Instant fixTime) {
+    return Position.newBuilder()
+        .setLatitude(lat)
+        .setLongitude(-122.0)
+        .setSource(source)
+        .setAccuracyKm(source == PositionSource.IRIDIUM ? 3.0 : null)
+        .setFixTime(fixTime)
+        .build();
+  }
+
+  static DeviceState state(String imei, int momsn, boolean online) {
+    Instant transmit = T0.plusSeconds(momsn);
+    return DeviceState.newBuilder()
         .setImei(imei)
+        .setDeviceType("ROCKBLOCK")
+        .setPosition(position(36.8, PositionSource.GPS, transmit.minusSeconds(30)))
+        .setIridiumPosition(position(36.9, PositionSource.IRIDIUM, transmit))
+        .setBatteryVolts(3.7)
         .setMomsn(momsn)
-        .setTransmitTime(transmit)
-        .setReceivedAt(transmit.plusSeconds(1))
-        .setPosition(
-            Position.newBuilder()
-                .setLatitude(36.8)
-                .setLongitude(-122.0)
-                .setSource(PositionSource.IRIDIUM)
-                .setAccuracyKm(3.0)
-                .setFixTime(transmit)
-                .build())
-        .setPayloadType("TEXT")
-        .setPayloadHex("6869")
-        .setPayloadText("hi")
-        .setRawReportId("raw-" + momsn)
+        .setPayloadType("PK001")
+        .setLastSeen(transmit)
+        .setLastReceivedAt(transmit.plusSeconds(1))
+        .setMessageCount(momsn)
+        .setOnline(online)
+        .build();
+  }
+
+  private static TrackPoint point(String imei, int minutes, double lat) {
+    return TrackPoint.newBuilder()
+        .setImei(imei)
+        .setPosition(position(lat, PositionSource.GPS, T0.plus(Duration.ofMinutes(minutes))))
+        .setRawReportId("raw-" + minutes)
+        .build();
+  }
+
+  private static DeviceEvent offline(String imei) {
+    return DeviceEvent.newBuilder()
+        .setImei(imei)
+        .setType(DeviceEventType.DEVICE_OFFLINE)
+        .setTime(T0.plusSeconds(3600))
+        .setLastSeen(T0)
         .build();
   }
 }

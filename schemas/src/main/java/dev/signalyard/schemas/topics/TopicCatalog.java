@@ -1,8 +1,13 @@
 package dev.signalyard.schemas.topics;
 
+import dev.signalyard.schemas.commands.DeviceCommand;
+import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.common.DeadLetter;
+import dev.signalyard.schemas.devices.DeviceEvent;
 import dev.signalyard.schemas.devices.DeviceReport;
+import dev.signalyard.schemas.devices.DeviceState;
 import dev.signalyard.schemas.devices.RawDeviceReport;
+import dev.signalyard.schemas.devices.TrackPoint;
 import dev.signalyard.schemas.devices.TrackerReport;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +51,7 @@ public final class TopicCatalog {
           6,
           Duration.ofDays(30),
           CleanupPolicy.DELETE,
-          "Every decoded device report, in arrival order per device.");
+          "Every decoded device report (RockBLOCK and generic trackers), sender retries removed, in arrival order per device.");
 
   public static final TopicSpec DEVICE_LATEST =
       new TopicSpec(
@@ -56,7 +61,57 @@ public final class TopicCatalog {
           6,
           null,
           CleanupPolicy.COMPACT,
-          "Newest report per device (by transmit time); query-api serves it.");
+          "Newest report per device (by transmit time), for consumers that want the whole report.");
+
+  public static final TopicSpec DEVICE_STATE =
+      new TopicSpec(
+          "device-state",
+          IMEI,
+          DeviceState.class,
+          6,
+          null,
+          CleanupPolicy.COMPACT,
+          "Current state per device: newest position, health, message count, online; query-api serves it.");
+
+  public static final TopicSpec DEVICE_TRACKS =
+      new TopicSpec(
+          "device-tracks",
+          IMEI,
+          TrackPoint.class,
+          6,
+          Duration.ofDays(30),
+          CleanupPolicy.DELETE,
+          "Track points per device, one per new fix time (late fixes included, in arrival order).");
+
+  public static final TopicSpec DEVICE_EVENTS =
+      new TopicSpec(
+          "device-events",
+          IMEI,
+          DeviceEvent.class,
+          6,
+          Duration.ofDays(30),
+          CleanupPolicy.DELETE,
+          "Device online/offline and geofence enter/exit events.");
+
+  public static final TopicSpec DEVICE_COMMANDS =
+      new TopicSpec(
+          "device-commands",
+          IMEI,
+          DeviceCommand.class,
+          6,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "MT messages to send to RockBLOCK devices, as accepted by query-api; ingest's sender sends them.");
+
+  public static final TopicSpec DEVICE_COMMAND_STATUS =
+      new TopicSpec(
+          "device-command-status",
+          "command id (UUID)",
+          DeviceCommandStatus.class,
+          6,
+          null,
+          CleanupPolicy.COMPACT,
+          "Newest status per device command (QUEUED, SENT with RockBLOCK's MT id, FAILED); query-api serves it.");
 
   public static final TopicSpec DEAD_LETTERS =
       new TopicSpec(
@@ -69,7 +124,17 @@ public final class TopicCatalog {
           "Records that could not be decoded or processed, with the reason and the original bytes.");
 
   private static final List<TopicSpec> ALL =
-      List.of(DEVICE_REPORTS_RAW, TRACKER_REPORTS_RAW, DEVICE_REPORTS, DEVICE_LATEST, DEAD_LETTERS);
+      List.of(
+          DEVICE_REPORTS_RAW,
+          TRACKER_REPORTS_RAW,
+          DEVICE_REPORTS,
+          DEVICE_LATEST,
+          DEVICE_STATE,
+          DEVICE_TRACKS,
+          DEVICE_EVENTS,
+          DEVICE_COMMANDS,
+          DEVICE_COMMAND_STATUS,
+          DEAD_LETTERS);
 
   private TopicCatalog() {}
 

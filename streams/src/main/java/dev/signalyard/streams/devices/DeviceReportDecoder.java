@@ -4,19 +4,47 @@ import dev.signalyard.schemas.devices.DeviceReport;
 import dev.signalyard.schemas.devices.Position;
 import dev.signalyard.schemas.devices.PositionSource;
 import dev.signalyard.schemas.devices.RawDeviceReport;
+import dev.signalyard.streams.devices.payload.DecodedPayload;
+import dev.signalyard.streams.devices.payload.Payload;
+import dev.signalyard.streams.devices.payload.PayloadDecoders;
+import dev.signalyard.streams.devices.payload.UndecodablePayloadException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * Turns a raw report into a decoded {@link DeviceReport}: the Iridium position with its CEP, and
- * the payload as text when it is printable ASCII. Payload-specific decoders (Paikea PK001/PK004)
- * build on this in the device-reports work. Stateless and thread-safe.
+ * Turns a RockBLOCK raw report into a {@link DeviceReport}: the payload read by the first {@link
+ * PayloadDecoders} entry that supports it, the GPS fix as position when the payload has one, and
+ * the Iridium estimate (with its CEP) always kept beside it.
+ *
+ * <p>A payload of a known format that is malformed does not lose the report: the device was still
+ * heard, at its Iridium position, so the result carries a report of type {@code UNDECODABLE} and
+ * the reason for the dead-letter topic.
+ *
+ * <p>Thread-safety: stateless and thread-safe.
  */
 public final class DeviceReportDecoder {
 
-  /** Decodes {@code raw}; throws {@link UndecodableReportException} naming what is wrong. */
-  public DeviceReport decode(RawDeviceReport raw) {
+  static final String UNDECODABLE = "UNDECODABLE";
+
+  private final PayloadDecoders payloadDecoders;
+
+  public DeviceReportDecoder(PayloadDecoders payloadDecoders) {
+    this.payloadDecoders = payloadDecoders;
+  }
+
+  /**
+   * A report, and the reason its payload could not be decoded (null when it could).
+   *
+   * @param report the decoded report
+   * @param payloadProblem why the payload went to the dead-letter topic, or null
+   */
+  public record Result(DeviceReport report, String payloadProblem) {}
+
+  /**
+   * Decodes {@code raw}; throws {@link UndecodableReportException} when not even the Iridium part
+   * is usable (no position means no report).
+   */
+  public Result decode(RawDeviceReport raw) {
     if (!Double.isFinite(raw.getIridiumLatitude()) || Math.abs(raw.getIridiumLatitude()) > 90) {
       throw new UndecodableReportException(
           "iridium latitude out of range: " + raw.getIridiumLatitude());
@@ -25,26 +53,51 @@ public final class DeviceReportDecoder {
       throw new UndecodableReportException(
           "iridium longitude out of range: " + raw.getIridiumLongitude());
     }
-    byte[] payload = bytes(raw.getData());
-    String text = printableAscii(payload) ? new String(payload, StandardCharsets.US_ASCII) : null;
-    return DeviceReport.newBuilder()
-        .setImei(raw.getImei())
-        .setMomsn(raw.getMomsn())
-        .setTransmitTime(raw.getTransmitTime())
-        .setReceivedAt(raw.getReceivedAt())
-        .setPosition(
+    Payload payload = new Payload(raw.getDeviceType(), bytes(raw.getData()), raw.getTransmitTime());
+    Position iridium =
+        Position.newBuilder()
+            .setLatitude(raw.getIridiumLatitude())
+            .setLongitude(raw.getIridiumLongitude())
+            .setSource(PositionSource.IRIDIUM)
+            .setAccuracyKm(raw.getIridiumCepKm())
+            .setFixTime(raw.getTransmitTime())
+            .build();
+    DeviceReport.Builder report =
+        DeviceReport.newBuilder()
+            .setImei(raw.getImei())
+            .setMomsn(raw.getMomsn())
+            .setTransmitTime(raw.getTransmitTime())
+            .setReceivedAt(raw.getReceivedAt())
+            .setPosition(iridium)
+            .setIridiumPosition(iridium)
+            .setDeviceType(raw.getDeviceType())
+            .setPayloadHex(HexFormat.of().formatHex(payload.bytes()))
+            .setPayloadText(payload.text())
+            .setRawReportId(raw.getId());
+    try {
+      DecodedPayload decoded = payloadDecoders.decode(payload);
+      report
+          .setPayloadType(decoded.type())
+          .setBatteryVolts(decoded.batteryVolts())
+          .setSpeedKnots(decoded.speedKnots())
+          .setCourseDegrees(decoded.courseDegrees())
+          .setStatusFlags(decoded.statusFlags());
+      if (decoded.gpsFix() != null) {
+        report.setPosition(
             Position.newBuilder()
-                .setLatitude(raw.getIridiumLatitude())
-                .setLongitude(raw.getIridiumLongitude())
-                .setSource(PositionSource.IRIDIUM)
-                .setAccuracyKm(raw.getIridiumCepKm())
-                .setFixTime(raw.getTransmitTime())
-                .build())
-        .setPayloadType(payload.length == 0 ? "EMPTY" : text != null ? "TEXT" : "RAW")
-        .setPayloadHex(HexFormat.of().formatHex(payload))
-        .setPayloadText(text)
-        .setRawReportId(raw.getId())
-        .build();
+                .setLatitude(decoded.gpsFix().latitude())
+                .setLongitude(decoded.gpsFix().longitude())
+                .setSource(PositionSource.GPS)
+                .setAccuracyKm(null)
+                .setFixTime(decoded.gpsFix().time())
+                .build());
+      }
+      return new Result(report.build(), null);
+    } catch (UndecodablePayloadException e) {
+      return new Result(
+          report.setPayloadType(UNDECODABLE).setDecodeError(e.getMessage()).build(),
+          e.getMessage());
+    }
   }
 
   private static byte[] bytes(ByteBuffer buffer) {
@@ -52,17 +105,5 @@ public final class DeviceReportDecoder {
     byte[] bytes = new byte[copy.remaining()];
     copy.get(bytes);
     return bytes;
-  }
-
-  private static boolean printableAscii(byte[] payload) {
-    if (payload.length == 0) {
-      return false;
-    }
-    for (byte b : payload) {
-      if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
-    }
-    return true;
   }
 }

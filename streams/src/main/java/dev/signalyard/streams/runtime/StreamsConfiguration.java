@@ -1,13 +1,24 @@
 package dev.signalyard.streams.runtime;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.schemas.devices.DeviceReport;
+import dev.signalyard.schemas.serde.AvroSerde;
+import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.streams.StreamsProperties;
 import dev.signalyard.streams.devices.DeviceReportTopology;
+import dev.signalyard.streams.devices.DeviceStateTopology;
+import dev.signalyard.streams.devices.DeviceTrackTopology;
+import dev.signalyard.streams.devices.GeofenceTopology;
+import dev.signalyard.streams.devices.TrackerReportTopology;
+import dev.signalyard.streams.devices.payload.PayloadDecoders;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -42,13 +53,25 @@ class StreamsConfiguration {
 
   /** Adds every topology to the one StreamsBuilder that the factory bean builds and starts. */
   @Bean
-  StreamsBuilderFactoryBeanConfigurer topologies() {
+  StreamsBuilderFactoryBeanConfigurer topologies(StreamsProperties streams) {
     return factoryBean ->
         factoryBean.setInfrastructureCustomizer(
             new KafkaStreamsInfrastructureCustomizer() {
               @Override
               public void configureBuilder(StreamsBuilder builder) {
-                DeviceReportTopology.build(builder, Clock.systemUTC());
+                Clock clock = Clock.systemUTC();
+                DeviceReportTopology.build(
+                    builder, clock, streams.retryWindow(), PayloadDecoders.defaults());
+                TrackerReportTopology.build(builder, clock, streams.retryWindow());
+                // One source for device-reports: a topic may be read only once per topology.
+                KStream<String, DeviceReport> reports =
+                    builder.stream(
+                        TopicCatalog.DEVICE_REPORTS.name(),
+                        Consumed.with(Serdes.String(), AvroSerde.of(DeviceReport.class)));
+                DeviceStateTopology.build(
+                    reports, streams.offlineAfter(), streams.statusCheckInterval());
+                DeviceTrackTopology.build(reports, streams.trackRetention());
+                GeofenceTopology.build(builder, streams.geofences());
               }
             });
   }

@@ -1,56 +1,48 @@
 package dev.signalyard.streams.devices;
 
+import static dev.signalyard.streams.devices.TestReports.IMEI;
+import static dev.signalyard.streams.devices.TestReports.NOW;
+import static dev.signalyard.streams.devices.TestReports.raw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.signalyard.schemas.common.DeadLetter;
 import dev.signalyard.schemas.devices.DeviceReport;
 import dev.signalyard.schemas.devices.PositionSource;
 import dev.signalyard.schemas.devices.RawDeviceReport;
-import dev.signalyard.schemas.devices.RawReportFormat;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.streams.devices.payload.PayloadDecoders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DeviceReportTopologyTest {
 
-  private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
-  private static final String IMEI = "300234010753370";
-
   private final AvroSerde<RawDeviceReport> rawSerde = AvroSerde.of(RawDeviceReport.class);
-  private final AvroSerde<DeviceReport> reportSerde = AvroSerde.of(DeviceReport.class);
   private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> raw;
+  private TestInputTopic<String, byte[]> input;
   private TestOutputTopic<String, DeviceReport> reports;
-  private TestOutputTopic<String, DeviceReport> latest;
   private TestOutputTopic<String, DeadLetter> deadLetters;
 
   @BeforeEach
   void setUp() {
     StreamsBuilder builder = new StreamsBuilder();
-    DeviceReportTopology.build(builder, Clock.fixed(NOW, ZoneOffset.UTC));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "device-report-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-    driver = new TopologyTestDriver(builder.build(), props);
-    raw =
+    DeviceReportTopology.build(
+        builder, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7), PayloadDecoders.defaults());
+    driver = new TopologyTestDriver(builder.build(), TestReports.driverProperties("reports"));
+    input =
         driver.createInputTopic(
             TopicCatalog.DEVICE_REPORTS_RAW.name(),
             Serdes.String().serializer(),
@@ -59,12 +51,7 @@ class DeviceReportTopologyTest {
         driver.createOutputTopic(
             TopicCatalog.DEVICE_REPORTS.name(),
             Serdes.String().deserializer(),
-            reportSerde.deserializer());
-    latest =
-        driver.createOutputTopic(
-            TopicCatalog.DEVICE_LATEST.name(),
-            Serdes.String().deserializer(),
-            reportSerde.deserializer());
+            AvroSerde.of(DeviceReport.class).deserializer());
     deadLetters =
         driver.createOutputTopic(
             TopicCatalog.DEAD_LETTERS.name(),
@@ -78,87 +65,125 @@ class DeviceReportTopologyTest {
   }
 
   @Test
-  void decodesARawReportWithItsIridiumPosition() {
-    raw.pipeInput(IMEI, rawSerde.encode(rawReport(7, "2026-11-22T11:59:00Z", "PK001;lat:1")));
+  void decodesAPk001ToItsGpsFixAndKeepsTheIridiumPosition() {
+    pipe(
+        raw(
+            7,
+            "2026-11-22T11:59:00Z",
+            "PK001;lat:3749.5074,NS:N,lon:12216.6021,EW:W,utc:115501.5,batt:3.9,sog:2.5,cog:90,sta:4"));
 
     DeviceReport report = reports.readValue();
     assertThat(report.getImei()).isEqualTo(IMEI);
-    assertThat(report.getMomsn()).isEqualTo(7);
-    assertThat(report.getPosition().getSource()).isEqualTo(PositionSource.IRIDIUM);
-    assertThat(report.getPosition().getLatitude()).isEqualTo(36.8);
-    assertThat(report.getPosition().getAccuracyKm()).isEqualTo(4.0);
-    assertThat(report.getPayloadType()).isEqualTo("TEXT");
-    assertThat(report.getPayloadText()).isEqualTo("PK001;lat:1");
-    assertThat(report.getPayloadHex()).isEqualTo("504b3030313b6c61743a31");
-    assertThat(latest.readKeyValue().key).isEqualTo(IMEI);
+    assertThat(report.getPayloadType()).isEqualTo("PK001");
+    assertThat(report.getPosition().getSource()).isEqualTo(PositionSource.GPS);
+    assertThat(report.getPosition().getLatitude()).isCloseTo(37.8251233, within(1e-6));
+    assertThat(report.getPosition().getFixTime())
+        .isEqualTo(Instant.parse("2026-11-22T11:55:01.5Z"));
+    assertThat(report.getPosition().getAccuracyKm()).isNull();
+    assertThat(report.getIridiumPosition().getSource()).isEqualTo(PositionSource.IRIDIUM);
+    assertThat(report.getIridiumPosition().getAccuracyKm()).isEqualTo(4.0);
+    assertThat(report.getBatteryVolts()).isEqualTo(3.9);
+    assertThat(report.getSpeedKnots()).isEqualTo(2.5);
+    assertThat(report.getCourseDegrees()).isEqualTo(90.0);
+    assertThat(report.getStatusFlags()).isEqualTo(4);
+    assertThat(report.getDeviceType()).isEqualTo("ROCKBLOCK");
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 
   @Test
-  void keepsTheNewestReportByTransmitTimeNotByArrival() {
-    raw.pipeInput(IMEI, rawSerde.encode(rawReport(2, "2026-11-22T11:00:00Z", "new")));
-    raw.pipeInput(IMEI, rawSerde.encode(rawReport(1, "2026-11-22T10:00:00Z", "late old")));
+  void anUndecodablePayloadIsDeadLetteredAndTheDeviceStillCountsAsSeen() {
+    RawDeviceReport bad = raw(8, "2026-11-22T11:59:00Z", "PK001;lat:3648.0000,NS:N");
+    byte[] original = rawSerde.encode(bad);
+    input.pipeInput(IMEI, original);
 
-    assertThat(reports.readValuesToList()).hasSize(2);
-    KeyValueStore<String, DeviceReport> store =
-        driver.getKeyValueStore(DeviceReportTopology.LATEST_STORE);
-    assertThat(store.get(IMEI).getMomsn()).isEqualTo(2);
-    assertThat(latest.readValuesToList()).extracting(DeviceReport::getMomsn).containsOnly(2);
+    DeviceReport report = reports.readValue();
+    assertThat(report.getPayloadType()).isEqualTo("UNDECODABLE");
+    assertThat(report.getDecodeError()).isEqualTo("lon is missing");
+    assertThat(report.getPosition().getSource()).isEqualTo(PositionSource.IRIDIUM);
+    assertThat(report.getPosition().getLatitude()).isEqualTo(36.8);
+    assertThat(report.getPayloadText()).isEqualTo("PK001;lat:3648.0000,NS:N");
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.getStage()).isEqualTo("device-decode");
+    assertThat(letter.getReason()).contains("lon is missing");
+    assertThat(letter.getOriginalValue()).isEqualTo(ByteBuffer.wrap(original));
+    assertThat(letter.getSourceTopic()).isEqualTo(TopicCatalog.DEVICE_REPORTS_RAW.name());
+  }
+
+  @Test
+  void textAndBinaryPayloadsPassThrough() {
+    pipe(raw(1, "2026-11-22T11:00:00Z", "hello"));
+    RawDeviceReport binary = raw(2, "2026-11-22T11:00:00Z", "");
+    binary.setData(ByteBuffer.wrap(new byte[] {0x01, (byte) 0xff, 0x10}));
+    pipe(binary);
+
+    DeviceReport text = reports.readValue();
+    assertThat(text.getPayloadType()).isEqualTo("TEXT");
+    assertThat(text.getPayloadText()).isEqualTo("hello");
+    assertThat(text.getPosition().getSource()).isEqualTo(PositionSource.IRIDIUM);
+    DeviceReport raw = reports.readValue();
+    assertThat(raw.getPayloadType()).isEqualTo("RAW");
+    assertThat(raw.getPayloadText()).isNull();
+    assertThat(raw.getPayloadHex()).isEqualTo("01ff10");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void dropsSenderRetriesOfTheSameImeiMomsnAndTransmitTime() {
+    pipe(raw(5, "2026-11-22T10:00:00Z", "first"));
+    RawDeviceReport retry = raw(5, "2026-11-22T10:00:00Z", "first");
+    retry.setId("another-ingest-id");
+    pipe(retry);
+
+    assertThat(reports.readValuesToList()).extracting(DeviceReport::getRawReportId).hasSize(1);
+  }
+
+  @Test
+  void keepsAReportWhoseMomsnWrappedAroundToAnEarlierValue() {
+    pipe(raw(65535, "2026-11-20T10:00:00Z", "before wrap"));
+    pipe(raw(3, "2026-11-20T11:00:00Z", "old three"));
+    pipe(raw(3, "2026-11-22T10:00:00Z", "same momsn after the wrap"));
+
+    assertThat(reports.readValuesToList())
+        .extracting(DeviceReport::getPayloadText)
+        .containsExactly("before wrap", "old three", "same momsn after the wrap");
+  }
+
+  @Test
+  void forgetsReportsOlderThanTheRetryWindow() {
+    pipe(raw(9, "2026-11-01T10:00:00Z", "old"));
+    pipe(raw(10, "2026-11-22T10:00:00Z", "three weeks later"));
+    pipe(raw(9, "2026-11-01T10:00:00Z", "old"));
+
+    assertThat(reports.readValuesToList())
+        .extracting(DeviceReport::getPayloadText)
+        .containsExactly("old", "three weeks later", "old");
   }
 
   @Test
   void sendsRecordsThatAreNotAvroToTheDeadLetterTopicWithTheReason() {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
-    raw.pipeInput(IMEI, garbage);
+    input.pipeInput(IMEI, garbage);
 
     DeadLetter letter = deadLetters.readValue();
-    assertThat(letter.getSourceTopic()).isEqualTo(TopicCatalog.DEVICE_REPORTS_RAW.name());
     assertThat(letter.getStage()).isEqualTo("device-decode");
     assertThat(letter.getReason()).isNotBlank();
     assertThat(letter.getOriginalValue()).isEqualTo(ByteBuffer.wrap(garbage));
     assertThat(letter.getOriginalKey())
         .isEqualTo(ByteBuffer.wrap(IMEI.getBytes(StandardCharsets.UTF_8)));
     assertThat(reports.isEmpty()).isTrue();
-    assertThat(latest.isEmpty()).isTrue();
   }
 
   @Test
-  void sendsReportsWithImpossiblePositionsToTheDeadLetterTopic() {
-    RawDeviceReport bad = rawReport(3, "2026-11-22T11:00:00Z", "x");
+  void sendsReportsWithImpossibleIridiumPositionsToTheDeadLetterTopicOnly() {
+    RawDeviceReport bad = raw(3, "2026-11-22T11:00:00Z", "x");
     bad.setIridiumLatitude(123.0);
-    raw.pipeInput(IMEI, rawSerde.encode(bad));
+    pipe(bad);
 
     assertThat(deadLetters.readValue().getReason()).contains("latitude out of range: 123.0");
     assertThat(reports.isEmpty()).isTrue();
   }
 
-  @Test
-  void marksBinaryPayloadsAsRaw() {
-    RawDeviceReport binary = rawReport(4, "2026-11-22T11:00:00Z", "");
-    binary.setData(ByteBuffer.wrap(new byte[] {0x01, (byte) 0xff, 0x10}));
-    raw.pipeInput(IMEI, rawSerde.encode(binary));
-
-    DeviceReport report = reports.readValue();
-    assertThat(report.getPayloadType()).isEqualTo("RAW");
-    assertThat(report.getPayloadText()).isNull();
-    assertThat(report.getPayloadHex()).isEqualTo("01ff10");
-  }
-
-  static RawDeviceReport rawReport(int momsn, String transmitTime, String payload) {
-    return RawDeviceReport.newBuilder()
-        .setId("raw-" + momsn)
-        .setReceivedAt(NOW)
-        .setFormat(RawReportFormat.ROCKBLOCK_FORM)
-        .setImei(IMEI)
-        .setSerial(12345L)
-        .setMomsn(momsn)
-        .setTransmitTime(Instant.parse(transmitTime))
-        .setIridiumLatitude(36.8)
-        .setIridiumLongitude(-122.0)
-        .setIridiumCepKm(4.0)
-        .setData(ByteBuffer.wrap(payload.getBytes(StandardCharsets.US_ASCII)))
-        .setDeviceType("ROCKBLOCK")
-        .setAttributes(Map.of())
-        .build();
+  private void pipe(RawDeviceReport report) {
+    input.pipeInput(report.getImei(), rawSerde.encode(report));
   }
 }
