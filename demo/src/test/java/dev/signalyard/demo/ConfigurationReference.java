@@ -105,6 +105,14 @@ final class ConfigurationReference {
         .append(
             "| `LOGGING_LEVEL_<LOGGER>` | `WARN` for `org.apache.kafka` and `kafka`, `INFO`"
                 + " otherwise | Log level per logger, e.g. `LOGGING_LEVEL_DEV_SIGNALYARD=DEBUG`. |\n")
+        .append("\n## Credentials read straight from the environment\n\n")
+        .append("| variable | used by | description |\n|---|---|---|\n")
+        .append(
+            "| `ROCKBLOCK_USER` | ingest | RockBLOCK portal user for MT sends, when"
+                + " `SIGNALYARD_INGEST_COMMANDS_USERNAME` is not set. Never logged. |\n")
+        .append(
+            "| `ROCKBLOCK_PASS` | ingest | RockBLOCK portal password for MT sends, when"
+                + " `SIGNALYARD_INGEST_COMMANDS_PASSWORD` is not set. Never logged. |\n")
         .append("\n## Demo (`./run-demo`)\n\n")
         .append(
             "The demo runs all three services in one JVM, so it takes its ports from its own"

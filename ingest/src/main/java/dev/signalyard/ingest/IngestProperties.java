@@ -1,6 +1,7 @@
 package dev.signalyard.ingest;
 
 import dev.signalyard.ingest.devices.UnsignedPostPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,19 +13,21 @@ import org.springframework.util.unit.DataSize;
  * Settings of the ingest service. Immutable, so thread-safe.
  *
  * @param ackTimeout How long a webhook waits for Kafka's acknowledgement before it answers 503.
- *     RockBLOCK allows 3 s for the whole exchange; the default leaves a second for the network
- *     and a loaded machine.
+ *     RockBLOCK allows 3 s for the whole exchange; the default leaves a second for the network and
+ *     a loaded machine.
  * @param lingerTime How long the producer waits to batch records (Kafka's linger.ms). A little
  *     batching raises throughput under load at the cost of that much latency.
  * @param rockblock The RockBLOCK webhook ({@code POST /webhooks/rockblock}).
  * @param trackers The generic tracker webhook ({@code POST /webhooks/devices}).
+ * @param commands The sender of device commands to RockBLOCK's MT endpoint.
  */
 @ConfigurationProperties("signalyard.ingest")
 public record IngestProperties(
     @DefaultValue("2s") Duration ackTimeout,
     @DefaultValue("1ms") Duration lingerTime,
     @DefaultValue RockBlock rockblock,
-    @DefaultValue Trackers trackers) {
+    @DefaultValue Trackers trackers,
+    @DefaultValue Commands commands) {
 
   public IngestProperties {
     if (ackTimeout.toMillis() < 500) {
@@ -86,6 +89,63 @@ public record IngestProperties(
           + new TreeMap<>(secrets).keySet()
           + ", maxBodySize="
           + maxBodySize
+          + "]";
+    }
+  }
+
+  /**
+   * Settings of the device command sender, which reads device-commands and sends each command to
+   * RockBLOCK's MT endpoint. Credentials default to the environment variables {@code
+   * ROCKBLOCK_USER} and {@code ROCKBLOCK_PASS} (resolved by {@code MtCredentials}); without both
+   * the sender does not start and commands stay QUEUED.
+   *
+   * @param mtUrl RockBLOCK's MT endpoint; commands are form-POSTed to it.
+   * @param username RockBLOCK portal user name; empty falls back to {@code ROCKBLOCK_USER}.
+   * @param password RockBLOCK portal password; empty falls back to {@code ROCKBLOCK_PASS}.
+   * @param requestTimeout How long one call to the MT endpoint may take, connection included; a
+   *     call that takes longer counts as a transient failure and is retried.
+   * @param retryBase Wait before the second attempt after a transient failure (RockBLOCK error 99,
+   *     network error, timeout, HTTP 5xx); it doubles with each further attempt.
+   * @param retryCap Longest wait between two attempts.
+   * @param maxAttempts Calls made for one command before it is marked FAILED, at least 1.
+   */
+  public record Commands(
+      @DefaultValue("https://rockblock.rock7.com/rockblock/MT") URI mtUrl,
+      String username,
+      String password,
+      @DefaultValue("30s") Duration requestTimeout,
+      @DefaultValue("2s") Duration retryBase,
+      @DefaultValue("5m") Duration retryCap,
+      @DefaultValue("8") int maxAttempts) {
+
+    public Commands {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException(
+            "signalyard.ingest.commands.max-attempts must be at least 1");
+      }
+      if (retryBase.isNegative() || retryCap.compareTo(retryBase) < 0) {
+        throw new IllegalArgumentException(
+            "signalyard.ingest.commands.retry-cap must be at least retry-base, both not negative");
+      }
+    }
+
+    /** Says whether credentials are set but never shows them, so the settings can be logged. */
+    @Override
+    public String toString() {
+      return "Commands[mtUrl="
+          + mtUrl
+          + ", username="
+          + (username == null || username.isEmpty() ? "(unset)" : "(set)")
+          + ", password="
+          + (password == null || password.isEmpty() ? "(unset)" : "(set)")
+          + ", requestTimeout="
+          + requestTimeout
+          + ", retryBase="
+          + retryBase
+          + ", retryCap="
+          + retryCap
+          + ", maxAttempts="
+          + maxAttempts
           + "]";
     }
   }

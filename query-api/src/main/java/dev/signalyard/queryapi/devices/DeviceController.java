@@ -3,9 +3,11 @@ package dev.signalyard.queryapi.devices;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
+import dev.signalyard.queryapi.commands.CommandStatusEvents;
 import dev.signalyard.queryapi.live.SubscriberOverflowException;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
+import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.devices.DeviceEvent;
 import dev.signalyard.schemas.devices.DeviceState;
 import java.time.Clock;
@@ -49,6 +51,7 @@ public class DeviceController {
 
   private final TopicView<DeviceState> states;
   private final TopicView<DeviceEvent> events;
+  private final TopicView<DeviceCommandStatus> commandStatus;
   private final TrackHistory tracks;
   private final QueryApiProperties properties;
   private final Clock clock = Clock.systemUTC();
@@ -56,10 +59,12 @@ public class DeviceController {
   DeviceController(
       TopicView<DeviceState> states,
       TopicView<DeviceEvent> events,
+      TopicView<DeviceCommandStatus> commandStatus,
       TrackHistory tracks,
       QueryApiProperties properties) {
     this.states = states;
     this.events = events;
+    this.commandStatus = commandStatus;
     this.tracks = tracks;
     this.properties = properties;
   }
@@ -144,6 +149,8 @@ public class DeviceController {
         states.subscribe(properties.subscriberBuffer());
     TopicView.Subscription<DeviceEvent> eventSubscription =
         events.subscribe(properties.subscriberBuffer());
+    TopicView.Subscription<DeviceCommandStatus> commandSubscription =
+        commandStatus.subscribe(properties.subscriberBuffer());
     Flux<ServerSentEvent<Object>> snapshot =
         Flux.fromIterable(
                 stateSubscription.snapshot().stream()
@@ -161,7 +168,11 @@ public class DeviceController {
                 .changes()
                 .filter(entry -> entry.value() != null && wanted.test(entry.key()))
                 .filter(entry -> DeviceEventName.of(entry.value().getType()) != null)
-                .map(DeviceController::deviceEvent));
+                .map(DeviceController::deviceEvent),
+            commandSubscription
+                .changes()
+                .filter(entry -> entry.value() != null && wanted.test(entry.value().getImei()))
+                .map(CommandStatusEvents::of));
     Flux<ServerSentEvent<Object>> all =
         snapshot
             .concatWith(live)

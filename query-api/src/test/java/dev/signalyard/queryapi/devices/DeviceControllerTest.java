@@ -3,6 +3,8 @@ package dev.signalyard.queryapi.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.queryapi.QueryApiApplication;
+import dev.signalyard.schemas.commands.DeviceCommandState;
+import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.devices.DeviceEvent;
 import dev.signalyard.schemas.devices.DeviceEventType;
 import dev.signalyard.schemas.devices.DeviceState;
@@ -278,6 +280,50 @@ class DeviceControllerTest {
             })
         .thenCancel()
         .verify(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void carriesTheStatusOfCommandsToTheStreamedDevicesOnly() {
+    String imei = randomImei();
+    String otherImei = randomImei();
+    Flux<ServerSentEvent<Map<String, Object>>> events =
+        client
+            .get()
+            .uri("/api/devices/stream?imei={imei}", imei)
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
+            .getResponseBody();
+
+    StepVerifier.create(events.filter(e -> "commandStatus".equals(e.event())).take(1))
+        .then(
+            () -> {
+              publish(
+                  TopicCatalog.DEVICE_COMMAND_STATUS.name(), "c-other", sent(otherImei, "c-other"));
+              publish(TopicCatalog.DEVICE_COMMAND_STATUS.name(), "c-mine", sent(imei, "c-mine"));
+            })
+        .assertNext(
+            event -> {
+              assertThat(event.id()).matches("commands:\\d+-\\d+");
+              assertThat(event.data().get("imei")).isEqualTo(imei);
+              assertThat(event.data().get("state")).isEqualTo("SENT");
+            })
+        .thenCancel()
+        .verify(Duration.ofSeconds(30));
+  }
+
+  private static DeviceCommandStatus sent(String imei, String commandId) {
+    return DeviceCommandStatus.newBuilder()
+        .setCommandId(commandId)
+        .setImei(imei)
+        .setState(DeviceCommandState.SENT)
+        .setMtId("4114651")
+        .setAttempts(1)
+        .setRequestedAt(T0)
+        .setUpdatedAt(T0.plusSeconds(5))
+        .build();
   }
 
   @Test

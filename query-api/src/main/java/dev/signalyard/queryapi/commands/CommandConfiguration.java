@@ -1,0 +1,29 @@
+package dev.signalyard.queryapi.commands;
+
+import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.queryapi.live.TopicView;
+import dev.signalyard.schemas.commands.DeviceCommandStatus;
+import dev.signalyard.schemas.serde.AvroSerde;
+import dev.signalyard.schemas.topics.TopicCatalog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The command producer and the view of device-command-status (complete: the topic is compacted and
+ * read from its start). The view bean, {@code deviceCommandStatusView}, is what other streams
+ * subscribe to for command events.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandConfiguration {
+
+  @Bean
+  TopicView<DeviceCommandStatus> deviceCommandStatusView(SignalyardKafkaProperties kafka) {
+    AvroSerde<DeviceCommandStatus> serde = AvroSerde.of(DeviceCommandStatus.class);
+    return new TopicView<>(TopicCatalog.DEVICE_COMMAND_STATUS.name(), kafka, serde::decode);
+  }
+
+  @Bean(destroyMethod = "close")
+  CommandProducer commandProducer(SignalyardKafkaProperties kafka, CommandProperties properties) {
+    return new CommandProducer(kafka, properties);
+  }
+}
