@@ -24,7 +24,8 @@ final class ConfigurationReference {
           "signalyard.kafka", "all services",
           "signalyard.ingest", "ingest",
           "signalyard.streams", "streams",
-          "signalyard.query", "query-api");
+          "signalyard.query", "query-api",
+          "signalyard.security", "query-api");
 
   private ConfigurationReference() {}
 
@@ -105,7 +106,7 @@ final class ConfigurationReference {
         .append(
             "| `LOGGING_LEVEL_<LOGGER>` | `WARN` for `org.apache.kafka` and `kafka`, `INFO`"
                 + " otherwise | Log level per logger, e.g. `LOGGING_LEVEL_DEV_SIGNALYARD=DEBUG`. |\n")
-        .append("\n## Credentials read straight from the environment\n\n")
+        .append("\n## Read straight from the environment\n\n")
         .append("| variable | used by | description |\n|---|---|---|\n")
         .append(
             "| `ROCKBLOCK_USER` | ingest | RockBLOCK portal user for MT sends, when"
@@ -113,6 +114,12 @@ final class ConfigurationReference {
         .append(
             "| `ROCKBLOCK_PASS` | ingest | RockBLOCK portal password for MT sends, when"
                 + " `SIGNALYARD_INGEST_COMMANDS_PASSWORD` is not set. Never logged. |\n")
+        .append(
+            "| `ROLE_CHECK` | query-api | Role that may write (every method); default"
+                + " `signalyard-write`. See [security](security.md). |\n")
+        .append(
+            "| `ROLE_CHECK_READ` | query-api | Role that may read (GET and SSE only); default"
+                + " `signalyard-read`. |\n")
         .append("\n## Demo (`./run-demo`)\n\n")
         .append(
             "The demo runs all three services in one JVM, so it takes its ports from its own"
@@ -143,10 +150,8 @@ final class ConfigurationReference {
         .orElse("?");
   }
 
+  /** {@code java.util.List<java.lang.String>} as {@code List<String>}, nested types by own name. */
   private static String simpleType(String type) {
-    return type.replace("java.lang.", "")
-        .replace("java.time.", "")
-        .replace("java.nio.file.", "")
-        .replace("java.util.", "");
+    return type.replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replaceAll("\\b\\w+\\$", "");
   }
 }

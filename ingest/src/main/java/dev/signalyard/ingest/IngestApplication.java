@@ -17,7 +17,8 @@ public class IngestApplication {
 
   /** The ingest application with its defaults; callers may add sources or properties. */
   public static SpringApplication application() {
-    return ServiceDefaults.application(IngestApplication.class, "signalyard-ingest", DEFAULT_PORT);
+    return ServiceDefaults.applicationWithoutWebSecurity(
+        IngestApplication.class, "signalyard-ingest", DEFAULT_PORT);
   }
 
   public static void main(String[] args) {

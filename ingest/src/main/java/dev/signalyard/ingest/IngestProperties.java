@@ -1,8 +1,10 @@
 package dev.signalyard.ingest;
 
 import dev.signalyard.ingest.devices.UnsignedPostPolicy;
+import dev.signalyard.schemas.broadcasts.BroadcastSeverity;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param rockblock The RockBLOCK webhook ({@code POST /webhooks/rockblock}).
  * @param trackers The generic tracker webhook ({@code POST /webhooks/devices}).
  * @param commands The sender of device commands to RockBLOCK's MT endpoint.
+ * @param broadcasts The run-control broadcast bridge and {@code POST /webhooks/broadcasts}.
  */
 @ConfigurationProperties("signalyard.ingest")
 public record IngestProperties(
@@ -27,7 +30,8 @@ public record IngestProperties(
     @DefaultValue("1ms") Duration lingerTime,
     @DefaultValue RockBlock rockblock,
     @DefaultValue Trackers trackers,
-    @DefaultValue Commands commands) {
+    @DefaultValue Commands commands,
+    @DefaultValue Broadcasts broadcasts) {
 
   public IngestProperties {
     if (ackTimeout.toMillis() < 500) {
@@ -146,6 +150,94 @@ public record IngestProperties(
           + retryCap
           + ", maxAttempts="
           + maxAttempts
+          + "]";
+    }
+  }
+
+  /**
+   * Settings of the run-control broadcast bridge (upstream drunc/ERS Kafka → {@code broadcasts})
+   * and of {@code POST /webhooks/broadcasts}. See docs/broadcasts.md.
+   *
+   * @param bridgeEnabled Whether the bridge runs. Off unless set: a deployment without drunc should
+   *     not join a consumer group on a cluster it has no business reading.
+   * @param bootstrapServers Bootstrap servers of the upstream Kafka that drunc writes to; empty
+   *     means Signalyard's own cluster ({@code signalyard.kafka.bootstrap-servers}).
+   * @param client Further client settings of the upstream consumer, e.g. {@code security.protocol},
+   *     {@code sasl.mechanism}, {@code sasl.jaas.config}, {@code ssl.truststore.location}. They are
+   *     not taken from {@code signalyard.kafka.client}, because the upstream cluster is usually
+   *     another one with other credentials.
+   * @param topicPatterns Regular expressions of the upstream topics, subscribed as one pattern;
+   *     topics created later are picked up on the consumer's next metadata refresh.
+   * @param groupId Consumer group of the bridge on the upstream cluster; its committed offsets are
+   *     where a restarted bridge resumes.
+   * @param pollTimeout Longest wait of one upstream poll.
+   * @param metadataMaxAge How often the upstream consumer refreshes metadata, and so how soon a new
+   *     matching topic is subscribed (metadata.max.age.ms).
+   * @param severities Severity of each drunc BroadcastType, overriding the defaults (DEBUG for ACK,
+   *     COMMAND_EXECUTION_SUCCESS and DEBUG; ERROR for DRUNC_EXCEPTION_RAISED and
+   *     CHILD_COMMAND_EXECUTION_FAILED; FATAL for UNHANDLED_EXCEPTION_RAISED; INFO otherwise), e.g.
+   *     {@code signalyard.ingest.broadcasts.severities.TEXT_MESSAGE=WARNING}.
+   * @param secrets HMAC-SHA256 secret of each system posting to {@code POST /webhooks/broadcasts},
+   *     by source name ({@code X-Signalyard-Source}), at least 16 characters each. With none
+   *     configured every post is refused with 401.
+   * @param maxBodySize Largest body accepted by {@code POST /webhooks/broadcasts}.
+   */
+  public record Broadcasts(
+      @DefaultValue("false") boolean bridgeEnabled,
+      String bootstrapServers,
+      Map<String, String> client,
+      @DefaultValue({"^control\\..+", "^erscontrol\\..+"}) List<String> topicPatterns,
+      @DefaultValue("signalyard-broadcast-bridge") String groupId,
+      @DefaultValue("500ms") Duration pollTimeout,
+      @DefaultValue("30s") Duration metadataMaxAge,
+      Map<String, BroadcastSeverity> severities,
+      Map<String, String> secrets,
+      @DefaultValue("1MB") DataSize maxBodySize) {
+
+    public Broadcasts {
+      client = client == null ? Map.of() : Map.copyOf(client);
+      severities = severities == null ? Map.of() : Map.copyOf(severities);
+      secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
+      topicPatterns = List.copyOf(topicPatterns);
+      if (topicPatterns.isEmpty()) {
+        throw new IllegalArgumentException(
+            "signalyard.ingest.broadcasts.topic-patterns must name at least one pattern");
+      }
+      secrets.forEach(
+          (source, secret) -> {
+            if (secret == null || secret.length() < Trackers.MIN_SECRET_LENGTH) {
+              throw new IllegalArgumentException(
+                  "signalyard.ingest.broadcasts.secrets."
+                      + source
+                      + " must be at least "
+                      + Trackers.MIN_SECRET_LENGTH
+                      + " characters");
+            }
+          });
+    }
+
+    /**
+     * Names the sources and client setting keys but never secrets or client values (which may hold
+     * credentials), so the settings can be logged.
+     */
+    @Override
+    public String toString() {
+      return "Broadcasts[bridgeEnabled="
+          + bridgeEnabled
+          + ", bootstrapServers="
+          + bootstrapServers
+          + ", client="
+          + new TreeMap<>(client).keySet()
+          + ", topicPatterns="
+          + topicPatterns
+          + ", groupId="
+          + groupId
+          + ", severities="
+          + severities
+          + ", sources="
+          + new TreeMap<>(secrets).keySet()
+          + ", maxBodySize="
+          + maxBodySize
           + "]";
     }
   }

@@ -16,7 +16,7 @@ public class StreamsApplication {
   public static final int DEFAULT_PORT = 8082;
 
   public static SpringApplication application() {
-    return ServiceDefaults.application(
+    return ServiceDefaults.applicationWithoutWebSecurity(
         StreamsApplication.class, "signalyard-streams", DEFAULT_PORT);
   }
 

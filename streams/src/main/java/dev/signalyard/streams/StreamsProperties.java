@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param geofences Named circles for geofence enter/exit events, each with {@code name}, {@code
  *     latitude}, {@code longitude} (decimal degrees) and {@code radius-meters}, e.g. {@code
  *     signalyard.streams.geofences[0].name=harbour}. Only GPS positions are tested.
+ * @param broadcasts The run-control broadcast topology.
  */
 @ConfigurationProperties("signalyard.streams")
 public record StreamsProperties(
@@ -44,4 +45,18 @@ public record StreamsProperties(
     @DefaultValue("30d") Duration trackRetention,
     @DefaultValue("1h") Duration offlineAfter,
     @DefaultValue("30s") Duration statusCheckInterval,
-    @DefaultValue List<Geofence> geofences) {}
+    @DefaultValue List<Geofence> geofences,
+    @DefaultValue Broadcasts broadcasts) {
+
+  /**
+   * Settings of the run-control broadcast topology.
+   *
+   * @param dedupeWindow How long a broadcast id (upstream topic-partition-offset) is remembered to
+   *     drop a copy the bridge made again after a failed produce or a restart; measured on message
+   *     times. Upstream replays older than this pass as new.
+   * @param countLateness How late, in message time behind the newest broadcast, a broadcast may
+   *     arrive and still be counted in its 1-minute window.
+   */
+  public record Broadcasts(
+      @DefaultValue("7d") Duration dedupeWindow, @DefaultValue("1h") Duration countLateness) {}
+}

@@ -22,6 +22,36 @@ public final class ServiceDefaults {
    */
   static final String AVRO_MAX_LENGTH = Integer.toString(8 * 1024 * 1024);
 
+  /**
+   * Spring Security's auto-configurations. A service that does no authentication of its own (ingest
+   * authenticates webhooks itself; streams serves only health and metrics) turns them off, so that
+   * Spring Security arriving on its classpath — as in the demo, which runs query-api in the same
+   * JVM — can never lock its endpoints behind a generated password.
+   */
+  static final String WEB_SECURITY_AUTO_CONFIGURATIONS =
+      String.join(
+          ",",
+          "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration",
+          "org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+          "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration");
+
+  /**
+   * A Spring application for a service that does no HTTP authentication through Spring Security;
+   * see {@link #WEB_SECURITY_AUTO_CONFIGURATIONS}.
+   */
+  public static SpringApplication applicationWithoutWebSecurity(
+      Class<?> source, String name, int port) {
+    SpringApplication application = application(source, name, port);
+    Map<String, Object> defaults = properties(name, port);
+    defaults.put("spring.autoconfigure.exclude", WEB_SECURITY_AUTO_CONFIGURATIONS);
+    application.setDefaultProperties(defaults);
+    return application;
+  }
+
   /** A Spring application for {@code source} named {@code name}, listening on {@code port}. */
   public static SpringApplication application(Class<?> source, String name, int port) {
     // JVM-wide Avro limits, read once by Avro; an operator's -D setting wins.

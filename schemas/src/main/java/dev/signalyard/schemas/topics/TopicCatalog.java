@@ -1,5 +1,8 @@
 package dev.signalyard.schemas.topics;
 
+import dev.signalyard.schemas.broadcasts.Broadcast;
+import dev.signalyard.schemas.broadcasts.BroadcastCount;
+import dev.signalyard.schemas.broadcasts.SessionState;
 import dev.signalyard.schemas.commands.DeviceCommand;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.common.DeadLetter;
@@ -113,6 +116,46 @@ public final class TopicCatalog {
           CleanupPolicy.COMPACT,
           "Newest status per device command (QUEUED, SENT with RockBLOCK's MT id, FAILED); query-api serves it.");
 
+  public static final TopicSpec BROADCASTS =
+      new TopicSpec(
+          "broadcasts",
+          "run-control session",
+          Broadcast.class,
+          6,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "Run-control broadcasts (drunc, ERS, POST /webhooks/broadcasts) as normalised by ingest; a replay of the upstream topics may repeat some.");
+
+  public static final TopicSpec BROADCAST_FEED =
+      new TopicSpec(
+          "broadcast-feed",
+          "run-control session",
+          Broadcast.class,
+          6,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "Run-control broadcasts with replayed duplicates removed (by upstream topic, partition and offset); query-api serves it.");
+
+  public static final TopicSpec BROADCAST_COUNTS =
+      new TopicSpec(
+          "broadcast-counts",
+          "session, severity, window start (epoch ms), joined by vertical bars",
+          BroadcastCount.class,
+          6,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "Broadcasts per session, severity and 1-minute window; each update replaces the window's previous count.");
+
+  public static final TopicSpec BROADCAST_SESSIONS =
+      new TopicSpec(
+          "broadcast-sessions",
+          "run-control session",
+          SessionState.class,
+          6,
+          null,
+          CleanupPolicy.COMPACT,
+          "Per session: last activity, latest FSM state, processes with their status.");
+
   public static final TopicSpec DEAD_LETTERS =
       new TopicSpec(
           "dead-letters",
@@ -134,6 +177,10 @@ public final class TopicCatalog {
           DEVICE_EVENTS,
           DEVICE_COMMANDS,
           DEVICE_COMMAND_STATUS,
+          BROADCASTS,
+          BROADCAST_FEED,
+          BROADCAST_COUNTS,
+          BROADCAST_SESSIONS,
           DEAD_LETTERS);
 
   private TopicCatalog() {}

@@ -5,6 +5,7 @@ import dev.signalyard.schemas.devices.DeviceReport;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.streams.StreamsProperties;
+import dev.signalyard.streams.broadcasts.BroadcastTopology;
 import dev.signalyard.streams.devices.DeviceReportTopology;
 import dev.signalyard.streams.devices.DeviceStateTopology;
 import dev.signalyard.streams.devices.DeviceTrackTopology;
@@ -72,6 +73,11 @@ class StreamsConfiguration {
                     reports, streams.offlineAfter(), streams.statusCheckInterval());
                 DeviceTrackTopology.build(reports, streams.trackRetention());
                 GeofenceTopology.build(builder, streams.geofences());
+                BroadcastTopology.build(
+                    builder,
+                    clock,
+                    streams.broadcasts().dedupeWindow(),
+                    streams.broadcasts().countLateness());
               }
             });
   }
