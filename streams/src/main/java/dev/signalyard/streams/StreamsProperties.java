@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     latitude}, {@code longitude} (decimal degrees) and {@code radius-meters}, e.g. {@code
  *     signalyard.streams.geofences[0].name=harbour}. Only GPS positions are tested.
  * @param broadcasts The run-control broadcast topology.
+ * @param closeTimeout How long a stopping instance waits for Kafka Streams to close cleanly (flush
+ *     stores, write checkpoints, commit). Keep the pod's termination grace period above it.
  */
 @ConfigurationProperties("signalyard.streams")
 public record StreamsProperties(
@@ -46,7 +48,8 @@ public record StreamsProperties(
     @DefaultValue("1h") Duration offlineAfter,
     @DefaultValue("30s") Duration statusCheckInterval,
     @DefaultValue List<Geofence> geofences,
-    @DefaultValue Broadcasts broadcasts) {
+    @DefaultValue Broadcasts broadcasts,
+    @DefaultValue("120s") Duration closeTimeout) {
 
   /**
    * Settings of the run-control broadcast topology.

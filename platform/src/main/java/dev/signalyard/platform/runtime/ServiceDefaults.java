@@ -45,9 +45,16 @@ public final class ServiceDefaults {
    */
   public static SpringApplication applicationWithoutWebSecurity(
       Class<?> source, String name, int port) {
+    return applicationWithoutWebSecurity(source, name, port, Map.of());
+  }
+
+  /** As {@link #applicationWithoutWebSecurity(Class, String, int)}, with more defaults. */
+  public static SpringApplication applicationWithoutWebSecurity(
+      Class<?> source, String name, int port, Map<String, Object> moreDefaults) {
     SpringApplication application = application(source, name, port);
     Map<String, Object> defaults = properties(name, port);
     defaults.put("spring.autoconfigure.exclude", WEB_SECURITY_AUTO_CONFIGURATIONS);
+    defaults.putAll(moreDefaults);
     application.setDefaultProperties(defaults);
     return application;
   }

@@ -55,31 +55,33 @@ class StreamsConfiguration {
   /** Adds every topology to the one StreamsBuilder that the factory bean builds and starts. */
   @Bean
   StreamsBuilderFactoryBeanConfigurer topologies(StreamsProperties streams) {
-    return factoryBean ->
-        factoryBean.setInfrastructureCustomizer(
-            new KafkaStreamsInfrastructureCustomizer() {
-              @Override
-              public void configureBuilder(StreamsBuilder builder) {
-                Clock clock = Clock.systemUTC();
-                DeviceReportTopology.build(
-                    builder, clock, streams.retryWindow(), PayloadDecoders.defaults());
-                TrackerReportTopology.build(builder, clock, streams.retryWindow());
-                // One source for device-reports: a topic may be read only once per topology.
-                KStream<String, DeviceReport> reports =
-                    builder.stream(
-                        TopicCatalog.DEVICE_REPORTS.name(),
-                        Consumed.with(Serdes.String(), AvroSerde.of(DeviceReport.class)));
-                DeviceStateTopology.build(
-                    reports, streams.offlineAfter(), streams.statusCheckInterval());
-                DeviceTrackTopology.build(reports, streams.trackRetention());
-                GeofenceTopology.build(builder, streams.geofences());
-                BroadcastTopology.build(
-                    builder,
-                    clock,
-                    streams.broadcasts().dedupeWindow(),
-                    streams.broadcasts().countLateness());
-              }
-            });
+    return factoryBean -> {
+      factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
+      factoryBean.setInfrastructureCustomizer(
+          new KafkaStreamsInfrastructureCustomizer() {
+            @Override
+            public void configureBuilder(StreamsBuilder builder) {
+              Clock clock = Clock.systemUTC();
+              DeviceReportTopology.build(
+                  builder, clock, streams.retryWindow(), PayloadDecoders.defaults());
+              TrackerReportTopology.build(builder, clock, streams.retryWindow());
+              // One source for device-reports: a topic may be read only once per topology.
+              KStream<String, DeviceReport> reports =
+                  builder.stream(
+                      TopicCatalog.DEVICE_REPORTS.name(),
+                      Consumed.with(Serdes.String(), AvroSerde.of(DeviceReport.class)));
+              DeviceStateTopology.build(
+                  reports, streams.offlineAfter(), streams.statusCheckInterval());
+              DeviceTrackTopology.build(reports, streams.trackRetention());
+              GeofenceTopology.build(builder, streams.geofences());
+              BroadcastTopology.build(
+                  builder,
+                  clock,
+                  streams.broadcasts().dedupeWindow(),
+                  streams.broadcasts().countLateness());
+            }
+          });
+    };
   }
 
   @Bean
