@@ -1,6 +1,7 @@
 package dev.signalyard.ingest.broadcasts;
 
 import dev.signalyard.ingest.broadcasts.proto.BroadcastType;
+import dev.signalyard.ingest.web.StrictJsonObjects;
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.schemas.broadcasts.Broadcast;
@@ -16,11 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses one posted run-control message: {@code {"session", "source", "text"}} required, {@code
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and {@code details} (object of strings) optional. Unknown fields are refused, so a typo is not
  * silently dropped.
  *
- * <p>Thread-safety: immutable; the mapper is thread-safe.
+ * <p>Thread-safety: immutable; JSON is read by the stateless {@link StrictJsonObjects}.
  */
 final class BroadcastRequestParser {
 
@@ -40,11 +37,6 @@ final class BroadcastRequestParser {
   private static final Set<String> KNOWN =
       Set.of("session", "source", "type", "severity", "text", "time", "details");
 
-  private final JsonMapper json =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
   private final BroadcastSeverities severities;
   private final Clock clock;
 
@@ -55,17 +47,7 @@ final class BroadcastRequestParser {
 
   /** Parses one message; {@link InvalidRequestException} lists every bad field. */
   Broadcast parse(byte[] bytes, int offset, int length, String poster) {
-    JsonNode node;
-    try {
-      node = json.readTree(bytes, offset, length);
-    } catch (JacksonException e) {
-      throw new InvalidRequestException(
-          List.of(new FieldError("body", "is not valid JSON: " + e.getOriginalMessage())));
-    }
-    if (node == null || !node.isObject()) {
-      throw new InvalidRequestException(
-          List.of(new FieldError("body", "must be a JSON object (one message)")));
-    }
+    JsonNode node = StrictJsonObjects.read(bytes, offset, length, "message");
     List<FieldError> errors = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (!KNOWN.contains(field.getKey())) {

@@ -1,5 +1,6 @@
 package dev.signalyard.ingest.trackers;
 
+import dev.signalyard.ingest.web.StrictJsonObjects;
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.schemas.devices.TrackerReport;
@@ -12,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads one tracker report, a JSON object, into a {@link TrackerReport}, or rejects it naming every
@@ -30,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * refused, so that a misspelt field is reported rather than silently lost. Duplicate keys are
  * refused, as it is unclear which value is meant.
  *
- * <p>Thread-safe: the JSON mapper is immutable and the clock is only read.
+ * <p>Thread-safe: immutable; the clock is only read, and JSON is read by the stateless {@link
+ * StrictJsonObjects}.
  */
 final class TrackerReportParser {
 
@@ -48,11 +46,6 @@ final class TrackerReportParser {
           "battery",
           "attributes");
 
-  private final JsonMapper json =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
   private final Clock clock;
 
   TrackerReportParser(Clock clock) {
@@ -64,17 +57,7 @@ final class TrackerReportParser {
    * field, or naming {@code body} when the bytes are not one JSON object.
    */
   TrackerReport parse(byte[] bytes, int offset, int length, String source) {
-    JsonNode node;
-    try {
-      node = json.readTree(bytes, offset, length);
-    } catch (JacksonException e) {
-      throw new InvalidRequestException(
-          List.of(new FieldError("body", "is not valid JSON: " + e.getOriginalMessage())));
-    }
-    if (node == null || !node.isObject()) {
-      throw new InvalidRequestException(
-          List.of(new FieldError("body", "must be a JSON object (one report)")));
-    }
+    JsonNode node = StrictJsonObjects.read(bytes, offset, length, "report");
     return parse(node, source);
   }
 

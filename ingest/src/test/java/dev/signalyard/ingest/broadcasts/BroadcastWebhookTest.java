@@ -109,7 +109,7 @@ class BroadcastWebhookTest extends WebhookTestBase {
         .expectStatus()
         .isUnauthorized()
         .expectHeader()
-        .valueEquals("WWW-Authenticate", BroadcastSignatures.CHALLENGE)
+        .valueEquals("WWW-Authenticate", "Signalyard-HMAC-SHA256 realm=\"broadcasts\"")
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     // A device sender's secret does not open the broadcast webhook.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.ingest.RawTopics;
 import dev.signalyard.ingest.WebhookTestBase;
+import dev.signalyard.ingest.web.HmacSignatures;
 import dev.signalyard.schemas.devices.TrackerReport;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
@@ -125,7 +126,7 @@ class TrackerWebhookTest extends WebhookTestBase {
         .expectStatus()
         .isUnauthorized()
         .expectHeader()
-        .valueEquals("WWW-Authenticate", TrackerSignatures.CHALLENGE)
+        .valueEquals("WWW-Authenticate", "Signalyard-HMAC-SHA256 realm=\"trackers\"")
         .expectHeader()
         .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody()
@@ -141,8 +142,8 @@ class TrackerWebhookTest extends WebhookTestBase {
         .post()
         .uri("/webhooks/devices")
         .contentType(type)
-        .header(TrackerSignatures.SOURCE_HEADER, source)
-        .header(TrackerSignatures.SIGNATURE_HEADER, signature)
+        .header(HmacSignatures.SOURCE_HEADER, source)
+        .header(HmacSignatures.SIGNATURE_HEADER, signature)
         .bodyValue(body)
         .exchange();
   }

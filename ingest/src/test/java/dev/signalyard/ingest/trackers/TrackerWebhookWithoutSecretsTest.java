@@ -2,6 +2,7 @@ package dev.signalyard.ingest.trackers;
 
 import dev.signalyard.ingest.IngestApplication;
 import dev.signalyard.ingest.WebhookTestBase;
+import dev.signalyard.ingest.web.HmacSignatures;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +37,9 @@ class TrackerWebhookWithoutSecretsTest {
             .post()
             .uri("/webhooks/devices")
             .contentType(MediaType.APPLICATION_JSON)
-            .header(TrackerSignatures.SOURCE_HEADER, WebhookTestBase.FLEET)
+            .header(HmacSignatures.SOURCE_HEADER, WebhookTestBase.FLEET)
             .header(
-                TrackerSignatures.SIGNATURE_HEADER,
+                HmacSignatures.SIGNATURE_HEADER,
                 WebhookTestBase.signature(WebhookTestBase.FLEET_SECRET, body))
             .bodyValue(body)
             .exchange(),

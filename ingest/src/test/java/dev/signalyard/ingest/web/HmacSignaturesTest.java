@@ -1,19 +1,29 @@
-package dev.signalyard.ingest.trackers;
+package dev.signalyard.ingest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signalyard.ingest.WebhookTestBase;
-import dev.signalyard.ingest.web.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TrackerSignaturesTest {
+class HmacSignaturesTest {
 
   private static final String SECRET = "a-secret-of-enough-length";
   private static final String BODY = "{\"id\":\"t1\"}";
-  private final TrackerSignatures signatures = new TrackerSignatures(Map.of("fleet", SECRET));
+  private final HmacSignatures signatures = trackers(Map.of("fleet", SECRET));
+
+  /** Configured as the tracker webhook configures it. */
+  private static HmacSignatures trackers(Map<String, String> secrets) {
+    return new HmacSignatures(
+        "trackers",
+        secrets,
+        "No tracker sources are configured on this server"
+            + " (signalyard.ingest.trackers.secrets), so every request is refused",
+        "The X-Signalyard-Source header is missing",
+        "The X-Signalyard-Source header is not a valid source name");
+  }
 
   @Test
   void acceptsTheHmacOfTheExactBody() {
@@ -53,7 +63,7 @@ class TrackerSignaturesTest {
 
   @Test
   void refusesEverythingWhenNoSourceIsConfigured() {
-    TrackerSignatures none = new TrackerSignatures(Map.of());
+    HmacSignatures none = trackers(Map.of());
     assertThatThrownBy(
             () ->
                 none.authenticate(
@@ -62,6 +72,21 @@ class TrackerSignaturesTest {
                     BODY.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(UnauthorizedException.class)
         .hasMessageContaining("No tracker sources are configured");
+  }
+
+  @Test
+  void refusesWithTheChallengeOfItsRealmAndSaysNothingWasAccepted() {
+    assertThat(signatures.challenge()).isEqualTo("Signalyard-HMAC-SHA256 realm=\"trackers\"");
+    assertThatThrownBy(() -> authenticate("fleet", null, BODY))
+        .isInstanceOfSatisfying(
+            UnauthorizedException.class,
+            e -> assertThat(e.challenge()).isEqualTo("Signalyard-HMAC-SHA256 realm=\"trackers\""))
+        .hasMessageEndingWith(". Nothing was accepted.");
+  }
+
+  @Test
+  void refusesABlankSourceAsMissing() {
+    assertRefused("  ", WebhookTestBase.signature(SECRET, BODY), BODY, "header is missing");
   }
 
   private String authenticate(String source, String signature, String body) {

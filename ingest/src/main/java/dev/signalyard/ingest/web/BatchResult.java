@@ -1,26 +1,26 @@
-package dev.signalyard.ingest.trackers;
+package dev.signalyard.ingest.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.signalyard.platform.web.Problems.FieldError;
 import java.util.List;
 
 /**
- * The answer to an NDJSON batch: how many reports were stored and rejected, and the outcome of each
- * non-blank line in order. Immutable.
+ * The answer to an NDJSON webhook batch (trackers and broadcasts alike): how many lines were stored
+ * and rejected, and the outcome of each non-blank line in order. Immutable.
  *
  * @param accepted lines stored (Kafka acknowledged them)
  * @param rejected lines refused for invalid content; resending them unchanged will not help
  * @param results one entry per non-blank line
  */
-record BatchResult(int accepted, int rejected, List<Line> results) {
+public record BatchResult(int accepted, int rejected, List<Line> results) {
 
-  static BatchResult of(List<Line> results) {
+  public static BatchResult of(List<Line> results) {
     int accepted = (int) results.stream().filter(r -> r.status() == Status.accepted).count();
     return new BatchResult(accepted, results.size() - accepted, List.copyOf(results));
   }
 
   /** Outcome of one line. */
-  enum Status {
+  public enum Status {
     accepted,
     rejected
   }
@@ -31,13 +31,13 @@ record BatchResult(int accepted, int rejected, List<Line> results) {
    * @param errors why a rejected line was refused; absent for accepted lines
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  record Line(int line, Status status, List<FieldError> errors) {
+  public record Line(int line, Status status, List<FieldError> errors) {
 
-    static Line accepted(int line) {
+    public static Line accepted(int line) {
       return new Line(line, Status.accepted, List.of());
     }
 
-    static Line rejected(int line, List<FieldError> errors) {
+    public static Line rejected(int line, List<FieldError> errors) {
       return new Line(line, Status.rejected, List.copyOf(errors));
     }
   }

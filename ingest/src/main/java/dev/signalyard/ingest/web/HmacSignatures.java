@@ -1,6 +1,5 @@
-package dev.signalyard.ingest.trackers;
+package dev.signalyard.ingest.web;
 
-import dev.signalyard.ingest.web.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,23 +11,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Authenticates tracker requests: the {@code X-Signalyard-Signature} header must be {@code sha256=}
- * followed by the hex HMAC-SHA256 of the raw request body, keyed with the secret configured for the
- * source named in {@code X-Signalyard-Source}. Signatures are compared in constant time, so
- * response timing does not reveal how much of a guess was right.
+ * Authenticates webhook requests signed with the Signalyard HMAC scheme, shared by the tracker
+ * webhook ({@code POST /webhooks/devices}) and the broadcast webhook ({@code POST
+ * /webhooks/broadcasts}): {@code X-Signalyard-Source} names the sender, and {@code
+ * X-Signalyard-Signature} must be {@code sha256=} followed by the hex HMAC-SHA256 of the raw
+ * request body, keyed with the secret configured for that sender. Signatures are compared in
+ * constant time, so response timing does not reveal how much of a guess was right. Each webhook has
+ * its own instance with its own secrets, realm and wording of refusals.
  *
  * <p>The signature covers the body only; a captured request can be replayed, which stores the same
- * reports again (consumers remove duplicates by device id and time).
+ * content again (consumers remove duplicates).
  *
  * <p>Thread-safe: immutable; a {@link Mac} is created per call because it is not thread-safe.
  */
-final class TrackerSignatures {
+public final class HmacSignatures {
 
-  static final String SOURCE_HEADER = "X-Signalyard-Source";
-  static final String SIGNATURE_HEADER = "X-Signalyard-Signature";
-
-  /** {@code WWW-Authenticate} challenge of the tracker webhook's 401 answers. */
-  static final String CHALLENGE = "Signalyard-HMAC-SHA256 realm=\"trackers\"";
+  public static final String SOURCE_HEADER = "X-Signalyard-Source";
+  public static final String SIGNATURE_HEADER = "X-Signalyard-Signature";
 
   private static final String ALGORITHM = "HmacSHA256";
   private static final String PREFIX = "sha256=";
@@ -36,8 +35,26 @@ final class TrackerSignatures {
   private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final Map<String, SecretKeySpec> keys;
+  private final String challenge;
+  private final String unconfigured;
+  private final String missingSource;
+  private final String invalidSource;
 
-  TrackerSignatures(Map<String, String> secrets) {
+  /**
+   * @param realm realm of the {@code WWW-Authenticate} challenge of 401 answers
+   * @param secrets secret of each source, by source name; none refuses every request
+   * @param unconfigured why every request is refused when {@code secrets} is empty
+   * @param missingSource why a request without (or with a blank) {@code X-Signalyard-Source} is
+   *     refused
+   * @param invalidSource why a request whose {@code X-Signalyard-Source} is not a valid source name
+   *     is refused
+   */
+  public HmacSignatures(
+      String realm,
+      Map<String, String> secrets,
+      String unconfigured,
+      String missingSource,
+      String invalidSource) {
     this.keys =
         secrets.entrySet().stream()
             .collect(
@@ -46,23 +63,30 @@ final class TrackerSignatures {
                     e ->
                         new SecretKeySpec(
                             e.getValue().getBytes(StandardCharsets.UTF_8), ALGORITHM)));
+    this.challenge = "Signalyard-HMAC-SHA256 realm=\"" + realm + "\"";
+    this.unconfigured = unconfigured;
+    this.missingSource = missingSource;
+    this.invalidSource = invalidSource;
+  }
+
+  /** The {@code WWW-Authenticate} challenge of this webhook's 401 answers. */
+  public String challenge() {
+    return challenge;
   }
 
   /**
    * The authenticated source of a request, or {@link UnauthorizedException} saying why the request
    * is refused.
    */
-  String authenticate(String source, String signature, byte[] body) {
+  public String authenticate(String source, String signature, byte[] body) {
     if (keys.isEmpty()) {
-      throw unauthorized(
-          "No tracker sources are configured on this server (signalyard.ingest.trackers.secrets),"
-              + " so every request is refused");
+      throw unauthorized(unconfigured);
     }
     if (source == null || source.isBlank()) {
-      throw unauthorized("The " + SOURCE_HEADER + " header is missing");
+      throw unauthorized(missingSource);
     }
     if (!SOURCE_NAME.matcher(source).matches()) {
-      throw unauthorized("The " + SOURCE_HEADER + " header is not a valid source name");
+      throw unauthorized(invalidSource);
     }
     SecretKeySpec key = keys.get(source);
     if (key == null) {
@@ -95,7 +119,7 @@ final class TrackerSignatures {
     }
   }
 
-  private static UnauthorizedException unauthorized(String detail) {
-    return new UnauthorizedException(CHALLENGE, detail + ". Nothing was accepted.");
+  private UnauthorizedException unauthorized(String detail) {
+    return new UnauthorizedException(challenge, detail + ". Nothing was accepted.");
   }
 }
