@@ -1,0 +1,91 @@
+package dev.signalyard.benchmarks;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * The knobs of {@link WebhookBenchmark}.
+ *
+ * <p>Each option comes from an argument ({@code --concurrency=8} or {@code --concurrency 8}), else
+ * from a system property ({@code -Dbenchmark.concurrency=8}), else its default. Durations accept
+ * plain seconds ({@code 30}) or a unit ({@code 500ms}, {@code 2m}).
+ *
+ * @param concurrency requests in flight at every moment (closed loop)
+ * @param warmup load applied to an endpoint right before its measured window, not measured
+ * @param duration the measured window, per endpoint
+ * @param jitWarmup the longest the {@link JitWarmup} may take before any endpoint is measured; zero
+ *     skips it
+ */
+record BenchmarkOptions(int concurrency, Duration warmup, Duration duration, Duration jitWarmup) {
+
+  static final BenchmarkOptions DEFAULTS =
+      new BenchmarkOptions(
+          32, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(180));
+
+  static final String USAGE =
+      "usage: WebhookBenchmark [--concurrency 32] [--warmup 10s] [--duration 30s]"
+          + " [--jit-warmup 180s]";
+
+  private static final Set<String> NAMES =
+      Set.of("concurrency", "warmup", "duration", "jit-warmup");
+
+  BenchmarkOptions {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("--concurrency must be at least 1");
+    }
+    if (warmup.isNegative() || jitWarmup.isNegative()) {
+      throw new IllegalArgumentException("--warmup and --jit-warmup must not be negative");
+    }
+    if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("--duration must be at least 1s");
+    }
+  }
+
+  /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
+  static BenchmarkOptions parse(String[] args) {
+    Map<String, String> values = arguments(args);
+    return new BenchmarkOptions(
+        Integer.parseInt(value(values, "concurrency", Integer.toString(DEFAULTS.concurrency))),
+        duration(value(values, "warmup", DEFAULTS.warmup.toSeconds() + "s")),
+        duration(value(values, "duration", DEFAULTS.duration.toSeconds() + "s")),
+        duration(value(values, "jit-warmup", DEFAULTS.jitWarmup.toSeconds() + "s")));
+  }
+
+  private static Map<String, String> arguments(String[] args) {
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
+      }
+      String name = arg.substring(2);
+      String value;
+      int equals = name.indexOf('=');
+      if (equals >= 0) {
+        value = name.substring(equals + 1);
+        name = name.substring(0, equals);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("--" + name + " needs a value");
+      }
+      if (!NAMES.contains(name)) {
+        throw new IllegalArgumentException("Unknown option --" + name);
+      }
+      values.put(name, value);
+    }
+    return values;
+  }
+
+  private static String value(Map<String, String> values, String name, String fallback) {
+    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
+  }
+
+  private static Duration duration(String value) {
+    return DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+  }
+}
