@@ -1,5 +1,8 @@
 package dev.signalyard.queryapi.broadcasts;
 
+import static dev.signalyard.queryapi.web.QueryParameters.instant;
+import static dev.signalyard.queryapi.web.QueryParameters.integer;
+
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
@@ -11,7 +14,6 @@ import dev.signalyard.schemas.broadcasts.SessionState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -342,35 +344,5 @@ public class BroadcastController {
   private static ResponseEntity<?> notFound(String session) {
     return ResponseEntity.status(404)
         .body(Problems.notFound("No broadcast has been received from session " + session));
-  }
-
-  private static int integer(
-      String field, String value, int fallback, int min, int max, List<FieldError> errors) {
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below like an out-of-range number
-    }
-    errors.add(new FieldError(field, "must be an integer from " + min + " to " + max));
-    return fallback;
-  }
-
-  private static Instant instant(
-      String field, String value, Instant fallback, List<FieldError> errors) {
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z"));
-      return null;
-    }
   }
 }

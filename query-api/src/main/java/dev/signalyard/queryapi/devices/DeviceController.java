@@ -1,5 +1,8 @@
 package dev.signalyard.queryapi.devices;
 
+import static dev.signalyard.queryapi.web.QueryParameters.instant;
+import static dev.signalyard.queryapi.web.QueryParameters.integer;
+
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
@@ -13,7 +16,6 @@ import dev.signalyard.schemas.devices.DeviceState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -212,35 +214,5 @@ public class DeviceController {
   private static ResponseEntity<?> notFound(String imei) {
     return ResponseEntity.status(404)
         .body(Problems.notFound("No report has been received from device " + imei));
-  }
-
-  private static int integer(
-      String field, String value, int fallback, int min, int max, List<FieldError> errors) {
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= min && number <= max) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // reported below like an out-of-range number
-    }
-    errors.add(new FieldError(field, "must be an integer from " + min + " to " + max));
-    return fallback;
-  }
-
-  private static Instant instant(
-      String field, String value, Instant fallback, List<FieldError> errors) {
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z"));
-      return null;
-    }
   }
 }
