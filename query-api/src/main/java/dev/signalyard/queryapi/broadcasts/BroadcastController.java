@@ -6,7 +6,7 @@ import static dev.signalyard.queryapi.web.QueryParameters.integer;
 import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
-import dev.signalyard.queryapi.live.SubscriberOverflowException;
+import dev.signalyard.queryapi.live.SseStreams;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.schemas.broadcasts.Broadcast;
 import dev.signalyard.schemas.broadcasts.BroadcastCount;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * Run-control broadcasts: the feed ({@code GET /api/broadcasts}, filtered, newest first, cursor
@@ -47,7 +46,6 @@ import reactor.core.publisher.Sinks;
 public class BroadcastController {
 
   static final String BROADCAST_EVENT = "broadcast";
-  static final String RESYNC_EVENT = "resync";
   static final Duration DEFAULT_COUNT_SPAN = Duration.ofHours(1);
 
   /** Length of the count windows streams produces; wider windows sum them. */
@@ -137,25 +135,11 @@ public class BroadcastController {
     }
     BroadcastFeed.Subscription subscription =
         feed.subscribe(filter, backlog, properties.subscriberBuffer());
-    Flux<ServerSentEvent<Object>> all =
+    return SseStreams.withResyncAndHeartbeats(
         Flux.fromIterable(subscription.recent())
             .concatWith(subscription.live())
-            .map(BroadcastController::event)
-            .onErrorResume(
-                SubscriberOverflowException.class,
-                e ->
-                    Flux.just(
-                        ServerSentEvent.builder()
-                            .event(RESYNC_EVENT)
-                            .data((Object) e.getMessage())
-                            .build()));
-    // Heartbeats stop when the events end (a resync), so that the response completes.
-    Sinks.Empty<Void> eventsEnded = Sinks.empty();
-    Flux<ServerSentEvent<Object>> heartbeats =
-        Flux.interval(properties.heartbeat())
-            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
-            .takeUntilOther(eventsEnded.asMono());
-    return Flux.merge(all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
+            .map(BroadcastController::event),
+        properties.heartbeat());
   }
 
   /** Known sessions, most recently active first, with FSM state, processes and counts. */

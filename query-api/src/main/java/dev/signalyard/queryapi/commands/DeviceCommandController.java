@@ -4,7 +4,7 @@ import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
-import dev.signalyard.queryapi.live.SubscriberOverflowException;
+import dev.signalyard.queryapi.live.SseStreams;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
 import dev.signalyard.schemas.commands.DeviceCommand;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Device commands (MT messages): {@code POST /api/devices/{imei}/commands} queues one, {@code GET
@@ -56,7 +55,6 @@ public class DeviceCommandController {
   /** Who requested a command until the API authenticates its users. */
   static final String ANONYMOUS = "anonymous";
 
-  static final String RESYNC_EVENT = "resync";
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   private static final Logger log = LoggerFactory.getLogger(DeviceCommandController.class);
@@ -179,24 +177,7 @@ public class DeviceCommandController {
             .changes()
             .filter(e -> e.value() != null && e.value().getImei().equals(imei))
             .map(CommandStatusEvents::of);
-    Flux<ServerSentEvent<Object>> all =
-        snapshot
-            .concatWith(live)
-            .onErrorResume(
-                SubscriberOverflowException.class,
-                e ->
-                    Flux.just(
-                        ServerSentEvent.builder()
-                            .event(RESYNC_EVENT)
-                            .data((Object) e.getMessage())
-                            .build()));
-    // Heartbeats stop when the events end (a resync), so that the response completes.
-    Sinks.Empty<Void> eventsEnded = Sinks.empty();
-    Flux<ServerSentEvent<Object>> heartbeats =
-        Flux.interval(properties.heartbeat())
-            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
-            .takeUntilOther(eventsEnded.asMono());
-    return Flux.merge(all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
+    return SseStreams.withResyncAndHeartbeats(snapshot.concatWith(live), properties.heartbeat());
   }
 
   /**

@@ -7,7 +7,7 @@ import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
 import dev.signalyard.queryapi.commands.CommandStatusEvents;
-import dev.signalyard.queryapi.live.SubscriberOverflowException;
+import dev.signalyard.queryapi.live.SseStreams;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * Devices: the list ({@code GET /api/devices}, filtered and paged), one device's state ({@code GET
@@ -45,7 +44,6 @@ import reactor.core.publisher.Sinks;
 public class DeviceController {
 
   static final String DEVICE_EVENT = "device";
-  static final String RESYNC_EVENT = "resync";
   static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 500;
@@ -175,24 +173,7 @@ public class DeviceController {
                 .changes()
                 .filter(entry -> entry.value() != null && wanted.test(entry.value().getImei()))
                 .map(CommandStatusEvents::of));
-    Flux<ServerSentEvent<Object>> all =
-        snapshot
-            .concatWith(live)
-            .onErrorResume(
-                SubscriberOverflowException.class,
-                e ->
-                    Flux.just(
-                        ServerSentEvent.builder()
-                            .event(RESYNC_EVENT)
-                            .data((Object) e.getMessage())
-                            .build()));
-    // Heartbeats stop when the events end (a resync), so that the response completes.
-    Sinks.Empty<Void> eventsEnded = Sinks.empty();
-    Flux<ServerSentEvent<Object>> heartbeats =
-        Flux.interval(properties.heartbeat())
-            .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
-            .takeUntilOther(eventsEnded.asMono());
-    return Flux.merge(all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
+    return SseStreams.withResyncAndHeartbeats(snapshot.concatWith(live), properties.heartbeat());
   }
 
   private static ServerSentEvent<Object> stateEvent(Entry<DeviceState> entry) {
