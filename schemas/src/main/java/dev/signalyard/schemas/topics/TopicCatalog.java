@@ -12,6 +12,16 @@ import dev.signalyard.schemas.devices.DeviceState;
 import dev.signalyard.schemas.devices.RawDeviceReport;
 import dev.signalyard.schemas.devices.TrackPoint;
 import dev.signalyard.schemas.devices.TrackerReport;
+import dev.signalyard.schemas.fleet.ExtractorCheckpoint;
+import dev.signalyard.schemas.fleet.FleetDailyUsage;
+import dev.signalyard.schemas.fleet.FleetLocation;
+import dev.signalyard.schemas.fleet.FleetSettings;
+import dev.signalyard.schemas.fleet.FleetVehicle;
+import dev.signalyard.schemas.fleet.Roundtrip;
+import dev.signalyard.schemas.fleet.SimulationCommand;
+import dev.signalyard.schemas.fleet.SimulationProgress;
+import dev.signalyard.schemas.fleet.SimulationResult;
+import dev.signalyard.schemas.fleet.Trip;
 import java.time.Duration;
 import java.util.List;
 
@@ -156,6 +166,112 @@ public final class TopicCatalog {
           CleanupPolicy.COMPACT,
           "Per session: last activity, latest FSM state, processes with their status.");
 
+  private static final String VEHICLE_ID = "vehicle id";
+  private static final String RUN_ID = "run id (UUID)";
+
+  /** Fleet data is kept as long as the reference's keep_data default (24 months). */
+  private static final Duration FLEET_RETENTION = Duration.ofDays(731);
+
+  public static final TopicSpec FLEET_LOCATIONS =
+      new TopicSpec(
+          "fleet-locations",
+          "location id",
+          FleetLocation.class,
+          3,
+          null,
+          CleanupPolicy.COMPACT,
+          "Locations with their extra parking spots, published from PostgreSQL by query-api's outbox relay.");
+
+  public static final TopicSpec FLEET_VEHICLES =
+      new TopicSpec(
+          "fleet-vehicles",
+          VEHICLE_ID,
+          FleetVehicle.class,
+          3,
+          null,
+          CleanupPolicy.COMPACT,
+          "Fleet vehicles, published from PostgreSQL by query-api's outbox relay.");
+
+  public static final TopicSpec FLEET_SETTINGS =
+      new TopicSpec(
+          "fleet-settings",
+          "'simulation'",
+          FleetSettings.class,
+          1,
+          null,
+          CleanupPolicy.COMPACT,
+          "Simulation settings, published from PostgreSQL by query-api's outbox relay.");
+
+  public static final TopicSpec FLEET_TRIPS =
+      new TopicSpec(
+          "fleet-trips",
+          VEHICLE_ID,
+          Trip.class,
+          6,
+          FLEET_RETENTION,
+          CleanupPolicy.DELETE,
+          "Trips of fleet vehicles from the extractors and uploads.");
+
+  public static final TopicSpec FLEET_EXTRACTOR_CHECKPOINTS =
+      new TopicSpec(
+          "fleet-extractor-checkpoints",
+          "extractor and vehicle id, joined by a vertical bar",
+          ExtractorCheckpoint.class,
+          1,
+          null,
+          CleanupPolicy.COMPACT,
+          "How far each extractor has fetched each vehicle's trips.");
+
+  public static final TopicSpec FLEET_ROUNDTRIPS =
+      new TopicSpec(
+          "fleet-roundtrips",
+          VEHICLE_ID,
+          Roundtrip.class,
+          6,
+          FLEET_RETENTION,
+          CleanupPolicy.DELETE,
+          "Roundtrips aggregated from the trips, per vehicle, with their segments; retractions marked deleted.");
+
+  public static final TopicSpec FLEET_DAILY_USAGE =
+      new TopicSpec(
+          "fleet-daily-usage",
+          "vehicle id and day (yyyy-MM-dd), joined by a vertical bar",
+          FleetDailyUsage.class,
+          6,
+          null,
+          CleanupPolicy.COMPACT,
+          "Km, roundtrips, driving time and emissions per vehicle and day; query-api's statistics read it.");
+
+  public static final TopicSpec SIMULATION_REQUESTS =
+      new TopicSpec(
+          "simulation-requests",
+          RUN_ID,
+          SimulationCommand.class,
+          3,
+          null,
+          CleanupPolicy.COMPACT,
+          "Simulation and goal-seek runs to start or cancel, from query-api.");
+
+  public static final TopicSpec SIMULATION_PROGRESS =
+      new TopicSpec(
+          "simulation-progress",
+          RUN_ID,
+          SimulationProgress.class,
+          3,
+          Duration.ofDays(7),
+          CleanupPolicy.DELETE,
+          "Progress of simulation and goal-seek runs (queue position, fraction, final status).");
+
+  public static final TopicSpec SIMULATION_RESULTS =
+      new TopicSpec(
+          "simulation-results",
+          RUN_ID,
+          SimulationResult.class,
+          3,
+          null,
+          CleanupPolicy.COMPACT,
+          "Finished simulation and goal-seek runs with their results; kept, never expired.");
+
   public static final TopicSpec DEAD_LETTERS =
       new TopicSpec(
           "dead-letters",
@@ -181,6 +297,16 @@ public final class TopicCatalog {
           BROADCAST_FEED,
           BROADCAST_COUNTS,
           BROADCAST_SESSIONS,
+          FLEET_LOCATIONS,
+          FLEET_VEHICLES,
+          FLEET_SETTINGS,
+          FLEET_TRIPS,
+          FLEET_EXTRACTOR_CHECKPOINTS,
+          FLEET_ROUNDTRIPS,
+          FLEET_DAILY_USAGE,
+          SIMULATION_REQUESTS,
+          SIMULATION_PROGRESS,
+          SIMULATION_RESULTS,
           DEAD_LETTERS);
 
   private TopicCatalog() {}
