@@ -104,8 +104,15 @@ final class Demo implements AutoCloseable {
     postgresUrl = "r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
 
     String kafka = "--signalyard.kafka.bootstrap-servers=" + kafkaBootstrap;
+    // The demo feed writes drunc broadcasts to control.<session>.* on the same broker, so the
+    // bridge reads its "upstream" from there.
     ingestPort =
-        run(IngestApplication.application(), "--server.port=" + settings.ingestPort(), kafka);
+        run(
+            IngestApplication.application(),
+            "--server.port=" + settings.ingestPort(),
+            kafka,
+            "--signalyard.ingest.broadcasts.bridge-enabled=true",
+            "--signalyard.ingest.broadcasts.metadata-max-age=2s");
     streamsPort =
         run(
             StreamsApplication.application(),
@@ -113,7 +120,13 @@ final class Demo implements AutoCloseable {
             kafka,
             "--signalyard.streams.state-dir=" + workDir.resolve("streams-state"));
     queryApiPort =
-        run(QueryApiApplication.application(), "--server.port=" + settings.queryApiPort(), kafka);
+        run(
+            QueryApiApplication.application(),
+            "--server.port=" + settings.queryApiPort(),
+            kafka,
+            "--signalyard.fleet.database.url=" + postgresUrl,
+            "--signalyard.fleet.database.username=postgres",
+            "--signalyard.fleet.database.password=postgres");
 
     feed =
         new DemoFeed(
