@@ -40,8 +40,30 @@ public final class ServiceDefaults {
           "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration");
 
   /**
-   * A Spring application for a service that does no HTTP authentication through Spring Security;
-   * see {@link #WEB_SECURITY_AUTO_CONFIGURATIONS}.
+   * Boot's R2DBC and Flyway auto-configurations. Only query-api has a database (the fleet reference
+   * store, configured by itself); in the demo and the benchmarks its R2DBC driver shares the class
+   * path with ingest and streams, which must not try to open a database they do not have. The same
+   * list is excluded on {@code QueryApiApplication}.
+   */
+  static final String DATABASE_AUTO_CONFIGURATIONS =
+      String.join(
+          ",",
+          "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.R2dbcInitializationAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.R2dbcProxyAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.health.ConnectionFactoryHealthContributorAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.metrics.ConnectionPoolMetricsAutoConfiguration",
+          "org.springframework.boot.r2dbc.autoconfigure.observation.R2dbcObservationAutoConfiguration",
+          "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+          "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcRepositoriesAutoConfiguration",
+          "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+          "org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration");
+
+  /**
+   * A Spring application for a service that does no HTTP authentication through Spring Security and
+   * has no database; see {@link #WEB_SECURITY_AUTO_CONFIGURATIONS} and {@link
+   * #DATABASE_AUTO_CONFIGURATIONS}.
    */
   public static SpringApplication applicationWithoutWebSecurity(
       Class<?> source, String name, int port) {
@@ -53,7 +75,9 @@ public final class ServiceDefaults {
       Class<?> source, String name, int port, Map<String, Object> moreDefaults) {
     SpringApplication application = application(source, name, port);
     Map<String, Object> defaults = properties(name, port);
-    defaults.put("spring.autoconfigure.exclude", WEB_SECURITY_AUTO_CONFIGURATIONS);
+    defaults.put(
+        "spring.autoconfigure.exclude",
+        WEB_SECURITY_AUTO_CONFIGURATIONS + "," + DATABASE_AUTO_CONFIGURATIONS);
     defaults.putAll(moreDefaults);
     application.setDefaultProperties(defaults);
     return application;
