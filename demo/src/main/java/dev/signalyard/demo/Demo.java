@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,9 @@ final class Demo implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
 
+  /** Time between two drunc messages of the broadcast feed: a lively but readable stream. */
+  private static final Duration BROADCAST_INTERVAL = Duration.ofSeconds(2);
+
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final Path workDir;
   private String kafkaBootstrap;
@@ -44,6 +48,7 @@ final class Demo implements AutoCloseable {
   private int ingestPort;
   private int streamsPort;
   private DemoFeed feed;
+  private DemoBroadcastFeed broadcastFeed;
 
   private Demo(Path workDir) {
     this.workDir = workDir;
@@ -136,6 +141,10 @@ final class Demo implements AutoCloseable {
             Clock.systemUTC());
     feed.start();
     started.push(feed);
+
+    broadcastFeed = new DemoBroadcastFeed(kafkaBootstrap, BROADCAST_INTERVAL, Clock.systemUTC());
+    started.push(broadcastFeed);
+    broadcastFeed.start();
   }
 
   /** Runs one service; returns the port it listens on. */
@@ -165,6 +174,8 @@ final class Demo implements AutoCloseable {
             "",
             "================ Signalyard demo is running ================",
             "  Live device stream (SSE):  curl -N " + api + "/api/devices/stream",
+            "  Live broadcasts (SSE):     curl -N " + api + "/api/broadcasts/stream",
+            "  Run-control sessions:      " + api + "/api/sessions",
             "  Devices (JSON):            " + api + "/api/devices",
             "  One device:                " + api + "/api/devices/300234010753370",
             "  RockBLOCK webhook:         POST http://localhost:"
@@ -176,6 +187,13 @@ final class Demo implements AutoCloseable {
             "  Kafka bootstrap servers:   " + kafkaBootstrap,
             "  PostgreSQL (R2DBC):        " + postgresUrl + " (user postgres, password postgres)",
             "  Demo feed:                 one RockBLOCK report per interval through the webhook",
+            "  Broadcast feed:            drunc run control of session "
+                + DemoBroadcastFeed.SESSION
+                + " on control."
+                + DemoBroadcastFeed.SESSION
+                + ".*, every "
+                + BROADCAST_INTERVAL.toSeconds()
+                + " s",
             "  Stop with Ctrl-C: everything stops and " + workDir + " is deleted.",
             "============================================================",
             ""));
@@ -218,5 +236,9 @@ final class Demo implements AutoCloseable {
 
   long feedAccepted() {
     return feed == null ? 0 : feed.accepted();
+  }
+
+  long broadcastsPublished() {
+    return broadcastFeed == null ? 0 : broadcastFeed.published();
   }
 }

@@ -46,6 +46,28 @@ class DemoTest {
       assertThat(countImeis(devices)).as(devices).isEqualTo(3);
       assertThat(devices).contains("\"payloadText\":\"PK001;lat:");
       assertThat(demo.feedAccepted()).isGreaterThanOrEqualTo(3);
+
+      // The broadcast feed's first drunc message, raw protobuf through the bridge and streams.
+      String broadcasts = "";
+      URI sessionFeed =
+          URI.create(
+              "http://127.0.0.1:"
+                  + demo.queryApiPort()
+                  + "/api/broadcasts?session="
+                  + DemoBroadcastFeed.SESSION);
+      while (System.nanoTime() < deadline && !broadcasts.contains("SERVER_READY")) {
+        broadcasts =
+            http.send(
+                    HttpRequest.newBuilder(sessionFeed).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+        Thread.sleep(250);
+      }
+      assertThat(broadcasts)
+          .contains("\"text\":\"Process manager ready on np04-srv-024:10054\"")
+          .contains("\"type\":\"SERVER_READY\"")
+          .contains("\"source\":\"process_manager\"");
+      assertThat(demo.broadcastsPublished()).isPositive();
       assertThat(Files.exists(workDir)).isTrue();
     }
     assertThat(Files.exists(workDir)).as("work dir deleted on close").isFalse();
