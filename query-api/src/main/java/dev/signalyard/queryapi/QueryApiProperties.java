@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit Request rate limit per principal (per client IP for anonymous requests).
  * @param maxBodySize Largest request body accepted; larger requests are refused with 413 before the
  *     body is read.
+ * @param maxUploadSize Largest request body accepted by the bulk upload endpoints (paths under
+ *     {@code /api/fleet/trips}), which take whole files; in place of {@code max-body-size} there.
  */
 @ConfigurationProperties("signalyard.query")
 public record QueryApiProperties(
@@ -30,7 +32,11 @@ public record QueryApiProperties(
     @DefaultValue("30d") Duration trackRetention,
     @DefaultValue("10000") int trackPointsPerDevice,
     @DefaultValue RateLimit rateLimit,
-    @DefaultValue("1MB") DataSize maxBodySize) {
+    @DefaultValue("1MB") DataSize maxBodySize,
+    @DefaultValue("20MB") DataSize maxUploadSize) {
+
+  /** Path prefix of the bulk upload endpoints, which get {@link #maxUploadSize()}. */
+  public static final String UPLOAD_PATH_PREFIX = "/api/fleet/trips";
 
   /**
    * A token bucket per principal: it holds {@code capacity} requests and refills them evenly over

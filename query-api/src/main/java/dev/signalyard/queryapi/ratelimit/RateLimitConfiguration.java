@@ -26,7 +26,7 @@ public class RateLimitConfiguration {
 
   @Bean
   BodySizeWebFilter bodySizeWebFilter(QueryApiProperties properties, AccessProblems problems) {
-    return new BodySizeWebFilter(properties.maxBodySize(), problems);
+    return new BodySizeWebFilter(properties.maxBodySize(), properties.maxUploadSize(), problems);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.signalyard.queryapi.fleet.trips;
 
+import dev.signalyard.queryapi.QueryApiProperties;
 import dev.signalyard.schemas.fleet.Trip;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,6 +15,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -47,12 +49,12 @@ public class TripUploadController {
   private static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
   private final TripTransactions transactions;
-  private final TripUploadProperties settings;
+  private final DataSize uploadLimit;
   private final Clock clock = Clock.systemUTC();
 
-  TripUploadController(TripTransactions transactions, TripUploadProperties settings) {
+  TripUploadController(TripTransactions transactions, QueryApiProperties properties) {
     this.transactions = transactions;
-    this.settings = settings;
+    this.uploadLimit = properties.maxUploadSize();
   }
 
   @Operation(
@@ -135,9 +137,12 @@ public class TripUploadController {
     return parser.apply(body);
   }
 
-  /** The whole body, refused with 413 past {@code max-body-size} without reading further. */
+  /**
+   * The whole body, refused with 413 past {@code signalyard.query.max-upload-size} without reading
+   * further (the service's body-size filter enforces the same limit before the request gets here).
+   */
   private Mono<byte[]> body(ServerHttpRequest request) {
-    long limit = settings.maxBodySize().toBytes();
+    long limit = uploadLimit.toBytes();
     if (request.getHeaders().getContentLength() > limit) {
       return Mono.error(new UploadTooLargeException(limit));
     }

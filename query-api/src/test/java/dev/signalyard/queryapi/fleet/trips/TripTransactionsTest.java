@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 /** An upload while Kafka is unreachable fails as broker-unavailable (answered 503), not later. */
 class TripTransactionsTest {
@@ -17,8 +16,7 @@ class TripTransactionsTest {
   void reportsAnUnreachableBrokerAsUnavailable() {
     SignalyardKafkaProperties kafka =
         new SignalyardKafkaProperties("127.0.0.1:1", null, false, (short) 1, 0, 0);
-    TripUploadProperties settings =
-        new TripUploadProperties(DataSize.ofMegabytes(1), Duration.ofSeconds(2), "test-upload");
+    TripUploadProperties settings = new TripUploadProperties(Duration.ofSeconds(2), "test-upload");
     try (TripTransactions transactions = new TripTransactions(kafka, settings)) {
       Trip trip =
           Trip.newBuilder()

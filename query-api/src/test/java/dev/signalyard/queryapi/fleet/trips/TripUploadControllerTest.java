@@ -43,7 +43,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     classes = QueryApiApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "signalyard.query.fleet.trips.max-body-size=64KB")
+    properties = "signalyard.query.max-upload-size=64KB")
 @AutoConfigureWebTestClient(timeout = "60s")
 class TripUploadControllerTest {
 
