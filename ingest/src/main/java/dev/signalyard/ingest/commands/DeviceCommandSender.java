@@ -3,6 +3,7 @@ package dev.signalyard.ingest.commands;
 import dev.signalyard.ingest.IngestProperties;
 import dev.signalyard.ingest.kafka.AckedPublisher;
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.platform.runtime.Backoff;
 import dev.signalyard.schemas.commands.DeviceCommand;
 import dev.signalyard.schemas.commands.DeviceCommandState;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;

@@ -1,6 +1,7 @@
 package dev.signalyard.ingest.fleet;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.platform.runtime.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class FleetExtractionConfiguration {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build(),
             settings.requestTimeout(),
-            new RetryDelays(settings.retryBase(), settings.retryCap(), settings.maxAttempts()),
+            new Backoff(settings.retryBase(), settings.retryCap(), settings.maxAttempts()),
             duration -> Thread.sleep(duration.toMillis()),
             metrics);
     Clock clock = Clock.systemUTC();

@@ -1,5 +1,6 @@
 package dev.signalyard.ingest.fleet;
 
+import dev.signalyard.platform.runtime.Backoff;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Blocking JSON GETs to fleet-management systems with capped exponential backoff: HTTP 429, 5xx and
- * network errors are retried up to {@link RetryDelays#maxAttempts()} calls, honouring a Retry-After
+ * network errors are retried up to {@link Backoff#maxAttempts()} calls, honouring a Retry-After
  * header; any other 4xx fails at once. Every call and failure is counted in {@link
  * ExtractorMetrics}. Logs name the path only, never the query or headers, which carry credentials.
  *
@@ -38,14 +39,14 @@ final class FleetHttp {
 
   private final HttpClient client;
   private final Duration requestTimeout;
-  private final RetryDelays delays;
+  private final Backoff delays;
   private final Sleeper sleeper;
   private final ExtractorMetrics metrics;
 
   FleetHttp(
       HttpClient client,
       Duration requestTimeout,
-      RetryDelays delays,
+      Backoff delays,
       Sleeper sleeper,
       ExtractorMetrics metrics) {
     this.client = client;
@@ -98,7 +99,7 @@ final class FleetHttp {
         Thread.currentThread().interrupt();
         throw new FleetSystemException("interrupted during GET " + uri.getPath(), e);
       }
-      Duration wait = delays.after(attempt, retryAfter);
+      Duration wait = delays.delayAfter(attempt, retryAfter);
       log.warn(
           "{} GET {}: attempt {} of {} failed ({}); retrying in {} ms",
           extractor,

@@ -1,5 +1,6 @@
 package dev.signalyard.ingest.fleet;
 
+import dev.signalyard.platform.runtime.Backoff;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -27,7 +28,7 @@ final class FleetSystemClients {
         new FleetHttp(
             HttpClient.newHttpClient(),
             Duration.ofSeconds(10),
-            new RetryDelays(retryBase, retryCap, maxAttempts),
+            new Backoff(retryBase, retryCap, maxAttempts),
             sleeps::add,
             metrics);
   }

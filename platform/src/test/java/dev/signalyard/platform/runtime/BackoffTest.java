@@ -1,4 +1,4 @@
-package dev.signalyard.ingest.commands;
+package dev.signalyard.platform.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,5 +22,12 @@ class BackoffTest {
   void worstCaseAddsEveryWaitAndEveryCall() {
     assertThat(backoff.worstCase(Duration.ofSeconds(1)))
         .isEqualTo(Duration.ofSeconds(5 + 2 + 4 + 8 + 10));
+  }
+
+  @Test
+  void honoursARetryAfterUpToTheCap() {
+    assertThat(backoff.delayAfter(1, Duration.ofSeconds(7))).isEqualTo(Duration.ofSeconds(7));
+    assertThat(backoff.delayAfter(3, Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(8));
+    assertThat(backoff.delayAfter(1, Duration.ofMinutes(5))).isEqualTo(Duration.ofSeconds(10));
   }
 }
