@@ -7,6 +7,7 @@ import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.live.SseStreams;
+import dev.signalyard.queryapi.live.StreamDrain;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.schemas.broadcasts.Broadcast;
 import dev.signalyard.schemas.broadcasts.BroadcastCount;
@@ -60,17 +61,20 @@ public class BroadcastController {
   private final TopicView<SessionState> sessions;
   private final TopicView<BroadcastCount> counts;
   private final BroadcastQueryProperties properties;
+  private final StreamDrain drain;
   private final Clock clock = Clock.systemUTC();
 
   BroadcastController(
       BroadcastFeed feed,
       TopicView<SessionState> broadcastSessionView,
       TopicView<BroadcastCount> broadcastCountView,
-      BroadcastQueryProperties properties) {
+      BroadcastQueryProperties properties,
+      StreamDrain drain) {
     this.feed = feed;
     this.sessions = broadcastSessionView;
     this.counts = broadcastCountView;
     this.properties = properties;
+    this.drain = drain;
   }
 
   /** A page of broadcasts, newest first; {@code next} is the cursor of the following page. */
@@ -135,11 +139,12 @@ public class BroadcastController {
     }
     BroadcastFeed.Subscription subscription =
         feed.subscribe(filter, backlog, properties.subscriberBuffer());
-    return SseStreams.withResyncAndHeartbeats(
-        Flux.fromIterable(subscription.recent())
-            .concatWith(subscription.live())
-            .map(BroadcastController::event),
-        properties.heartbeat());
+    return drain.drainable(
+        SseStreams.withResyncAndHeartbeats(
+            Flux.fromIterable(subscription.recent())
+                .concatWith(subscription.live())
+                .map(BroadcastController::event),
+            properties.heartbeat()));
   }
 
   /** Known sessions, most recently active first, with FSM state, processes and counts. */

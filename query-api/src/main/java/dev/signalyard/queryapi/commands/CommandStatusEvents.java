@@ -6,8 +6,9 @@ import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Server-sent events of command statuses: {@code event: commandStatus}, the status as {@link
- * DeviceCommandStatusView}, id {@code commands:<partition>-<offset>} of device-command-status. For
- * any stream that carries command statuses, so they look the same everywhere.
+ * DeviceCommandStatusView}; the id is left to the stream ({@link
+ * dev.signalyard.queryapi.live.LiveStream} sets its position). For any stream that carries command
+ * statuses, so they look the same everywhere.
  *
  * <p>Thread-safety: stateless.
  */
@@ -19,7 +20,6 @@ public final class CommandStatusEvents {
 
   public static ServerSentEvent<Object> of(Entry<DeviceCommandStatus> entry) {
     return ServerSentEvent.builder()
-        .id("commands:" + entry.partition() + "-" + entry.offset())
         .event(EVENT)
         .data((Object) DeviceCommandStatusView.of(entry.value()))
         .build();

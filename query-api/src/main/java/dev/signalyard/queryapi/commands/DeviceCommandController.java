@@ -4,7 +4,10 @@ import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
+import dev.signalyard.queryapi.live.LiveStream;
+import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
+import dev.signalyard.queryapi.live.StreamDrain;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
 import dev.signalyard.schemas.commands.DeviceCommand;
@@ -32,6 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,6 +71,7 @@ public class DeviceCommandController {
   private final TopicView<DeviceCommandStatus> statuses;
   private final CommandProducer producer;
   private final QueryApiProperties properties;
+  private final StreamDrain drain;
   private final AvroSerde<DeviceCommand> commandSerde = AvroSerde.of(DeviceCommand.class);
   private final AvroSerde<DeviceCommandStatus> statusSerde =
       AvroSerde.of(DeviceCommandStatus.class);
@@ -74,10 +80,12 @@ public class DeviceCommandController {
   DeviceCommandController(
       TopicView<DeviceCommandStatus> deviceCommandStatusView,
       CommandProducer producer,
-      QueryApiProperties properties) {
+      QueryApiProperties properties,
+      StreamDrain drain) {
     this.statuses = deviceCommandStatusView;
     this.producer = producer;
     this.properties = properties;
+    this.drain = drain;
   }
 
   /**
@@ -155,29 +163,31 @@ public class DeviceCommandController {
 
   /**
    * Server-sent {@code commandStatus} events: the status of each of the device's commands (oldest
-   * first), then every status change. A subscriber that falls behind its buffer gets {@code resync}
-   * and the stream ends.
+   * first), then every status change. Event ids are stream positions: a client that reconnects with
+   * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets exactly the changes it missed. A
+   * subscriber that falls behind its buffer gets {@code resync} and the stream ends.
    */
   @GetMapping(
       path = "/api/devices/{imei}/commands/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  public Flux<ServerSentEvent<Object>> stream(@PathVariable String imei) {
+  public Flux<ServerSentEvent<Object>> stream(
+      @PathVariable String imei,
+      @RequestHeader(name = SseStreams.LAST_EVENT_ID, required = false) String lastEventIdHeader,
+      @RequestParam(name = "lastEventId", required = false) String lastEventId) {
     checkImei(imei);
-    TopicView.Subscription<DeviceCommandStatus> subscription =
-        statuses.subscribe(properties.subscriberBuffer());
-    Flux<ServerSentEvent<Object>> snapshot =
-        Flux.fromIterable(
-                subscription.snapshot().stream()
-                    .filter(e -> e.value().getImei().equals(imei))
-                    .sorted(Comparator.comparing(Entry::value, OLDEST_FIRST))
-                    .toList())
-            .map(CommandStatusEvents::of);
-    Flux<ServerSentEvent<Object>> live =
-        subscription
-            .changes()
-            .filter(e -> e.value() != null && e.value().getImei().equals(imei))
-            .map(CommandStatusEvents::of);
-    return SseStreams.withResyncAndHeartbeats(snapshot.concatWith(live), properties.heartbeat());
+    LiveStream stream =
+        LiveStream.of(
+            properties.subscriberBuffer(),
+            List.of(
+                Source.withSnapshot(
+                    "commands",
+                    statuses,
+                    Comparator.comparing(Entry::value, OLDEST_FIRST),
+                    e -> e.value().getImei().equals(imei) ? CommandStatusEvents.of(e) : null)));
+    return drain.drainable(
+        SseStreams.withResyncAndHeartbeats(
+            stream.open(SseStreams.lastEventId(lastEventIdHeader, lastEventId)),
+            properties.heartbeat()));
   }
 
   /**

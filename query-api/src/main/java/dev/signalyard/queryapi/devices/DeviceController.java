@@ -7,7 +7,10 @@ import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
 import dev.signalyard.queryapi.commands.CommandStatusEvents;
+import dev.signalyard.queryapi.live.LiveStream;
+import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
+import dev.signalyard.queryapi.live.StreamDrain;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
@@ -54,6 +57,7 @@ public class DeviceController {
   private final TopicView<DeviceCommandStatus> commandStatus;
   private final TrackHistory tracks;
   private final QueryApiProperties properties;
+  private final StreamDrain drain;
   private final Clock clock = Clock.systemUTC();
 
   DeviceController(
@@ -61,12 +65,14 @@ public class DeviceController {
       TopicView<DeviceEvent> events,
       TopicView<DeviceCommandStatus> commandStatus,
       TrackHistory tracks,
-      QueryApiProperties properties) {
+      QueryApiProperties properties,
+      StreamDrain drain) {
     this.states = states;
     this.events = events;
     this.commandStatus = commandStatus;
     this.tracks = tracks;
     this.properties = properties;
+    this.drain = drain;
   }
 
   @GetMapping("/api/devices")
@@ -138,47 +144,48 @@ public class DeviceController {
 
   /**
    * Server-sent events: the state of every (or each named) device, then state changes and device
-   * events as they happen. A subscriber that falls behind its buffer gets {@code resync} and the
-   * stream ends.
+   * events as they happen. Event ids are stream positions: a client that reconnects with {@code
+   * Last-Event-ID} (or {@code ?lastEventId=}) gets exactly the changes it missed. A subscriber that
+   * falls behind its buffer gets {@code resync} and the stream ends.
    */
   @GetMapping(path = "/api/devices/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   public Flux<ServerSentEvent<Object>> stream(
-      @RequestParam(name = "imei", required = false) List<String> imeis) {
+      @RequestParam(name = "imei", required = false) List<String> imeis,
+      @RequestHeader(name = SseStreams.LAST_EVENT_ID, required = false) String lastEventIdHeader,
+      @RequestParam(name = "lastEventId", required = false) String lastEventId) {
     Predicate<String> wanted = imei -> imeis == null || imeis.isEmpty() || imeis.contains(imei);
-    TopicView.Subscription<DeviceState> stateSubscription =
-        states.subscribe(properties.subscriberBuffer());
-    TopicView.Subscription<DeviceEvent> eventSubscription =
-        events.subscribe(properties.subscriberBuffer());
-    TopicView.Subscription<DeviceCommandStatus> commandSubscription =
-        commandStatus.subscribe(properties.subscriberBuffer());
-    Flux<ServerSentEvent<Object>> snapshot =
-        Flux.fromIterable(
-                stateSubscription.snapshot().stream()
-                    .sorted(Comparator.comparing(Entry::key))
-                    .toList())
-            .filter(entry -> entry.value() != null && wanted.test(entry.key()))
-            .map(DeviceController::stateEvent);
-    Flux<ServerSentEvent<Object>> live =
-        Flux.merge(
-            stateSubscription
-                .changes()
-                .filter(entry -> entry.value() != null && wanted.test(entry.key()))
-                .map(DeviceController::stateEvent),
-            eventSubscription
-                .changes()
-                .filter(entry -> entry.value() != null && wanted.test(entry.key()))
-                .filter(entry -> DeviceEventName.of(entry.value().getType()) != null)
-                .map(DeviceController::deviceEvent),
-            commandSubscription
-                .changes()
-                .filter(entry -> entry.value() != null && wanted.test(entry.value().getImei()))
-                .map(CommandStatusEvents::of));
-    return SseStreams.withResyncAndHeartbeats(snapshot.concatWith(live), properties.heartbeat());
+    LiveStream stream =
+        LiveStream.of(
+            properties.subscriberBuffer(),
+            List.of(
+                Source.withSnapshot(
+                    "state",
+                    states,
+                    Comparator.comparing(Entry::key),
+                    entry -> wanted.test(entry.key()) ? stateEvent(entry) : null),
+                Source.changesOnly(
+                    "events",
+                    events,
+                    entry ->
+                        wanted.test(entry.key())
+                                && DeviceEventName.of(entry.value().getType()) != null
+                            ? deviceEvent(entry)
+                            : null),
+                Source.changesOnly(
+                    "commands",
+                    commandStatus,
+                    entry ->
+                        wanted.test(entry.value().getImei())
+                            ? CommandStatusEvents.of(entry)
+                            : null)));
+    return drain.drainable(
+        SseStreams.withResyncAndHeartbeats(
+            stream.open(SseStreams.lastEventId(lastEventIdHeader, lastEventId)),
+            properties.heartbeat()));
   }
 
   private static ServerSentEvent<Object> stateEvent(Entry<DeviceState> entry) {
     return ServerSentEvent.builder()
-        .id("state:" + entry.partition() + "-" + entry.offset())
         .event(DEVICE_EVENT)
         .data((Object) DeviceStateView.of(entry.value()))
         .build();
@@ -186,7 +193,6 @@ public class DeviceController {
 
   private static ServerSentEvent<Object> deviceEvent(Entry<DeviceEvent> entry) {
     return ServerSentEvent.builder()
-        .id("events:" + entry.partition() + "-" + entry.offset())
         .event(DeviceEventName.of(entry.value().getType()))
         .data((Object) DeviceEventView.of(entry.value()))
         .build();

@@ -8,15 +8,28 @@ import reactor.core.publisher.Sinks;
 /**
  * What every SSE stream of the API adds to its events: a {@code resync} event in place of a {@link
  * SubscriberOverflowException} (the client fell behind its buffer and must reconnect for a fresh
- * snapshot), and heartbeat comments that keep idle connections open through proxies. Stateless and
- * thread-safe.
+ * snapshot), and heartbeat comments that keep idle connections open through proxies. The {@code
+ * resync} event has an empty id, which clears a browser's last event id: its automatic reconnection
+ * then asks for a fresh snapshot rather than a resume. Stateless and thread-safe.
  */
 public final class SseStreams {
 
   /** Name of the event that tells a client to reconnect for a fresh snapshot. */
   public static final String RESYNC_EVENT = "resync";
 
+  /** The header a reconnecting SSE client sends with the id of the last event it received. */
+  public static final String LAST_EVENT_ID = "Last-Event-ID";
+
   private SseStreams() {}
+
+  /**
+   * The id of the last event a reconnecting client received: the {@code Last-Event-ID} header that
+   * browsers send, else the {@code lastEventId} query parameter for clients that cannot set
+   * headers; null for a new client.
+   */
+  public static String lastEventId(String header, String queryParameter) {
+    return header != null && !header.isBlank() ? header : queryParameter;
+  }
 
   /** {@code events} with resync on overflow and a heartbeat comment every {@code heartbeat}. */
   public static Flux<ServerSentEvent<Object>> withResyncAndHeartbeats(
@@ -27,6 +40,7 @@ public final class SseStreams {
             e ->
                 Flux.just(
                     ServerSentEvent.builder()
+                        .id("")
                         .event(RESYNC_EVENT)
                         .data((Object) e.getMessage())
                         .build()));

@@ -2,7 +2,10 @@ package dev.signalyard.queryapi.live;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -36,6 +40,12 @@ import reactor.core.publisher.Sinks;
  * buffer: one that falls further behind than that gets a {@link SubscriberOverflowException}
  * instead of growing memory. Each entry carries its partition and offset, from which SSE event ids
  * are made.
+ *
+ * <p>The view keeps its newest changes in a bounded replay log ({@link #DEFAULT_REPLAY_CAPACITY}
+ * entries unless {@link #setReplayCapacity} says otherwise), so that {@link #resume} can hand a
+ * reconnecting subscriber exactly the changes after the position it had seen: no snapshot, no gap,
+ * no repeat. A position is the next offset per partition ({@link Subscription#position()}); one
+ * older than the log answers empty and the caller falls back to a snapshot.
  *
  * <p>A view either starts at the beginning of the topic ({@link Start#EARLIEST}, for compacted
  * topics: the snapshot is then complete) or at its end ({@link Start#LATEST}, for event topics
@@ -53,8 +63,25 @@ public final class TopicView<V> implements SmartLifecycle {
   /** One value and where it was read. */
   public record Entry<V>(String key, V value, int partition, long offset) {}
 
-  /** A snapshot and the changes after it. */
-  public record Subscription<V>(List<Entry<V>> snapshot, Flux<Entry<V>> changes) {}
+  /** Entries kept for {@link #resume} unless {@link #setReplayCapacity} says otherwise. */
+  public static final int DEFAULT_REPLAY_CAPACITY = 10_000;
+
+  /**
+   * A snapshot (or, when resumed, the replayed changes) and the changes after it.
+   *
+   * @param snapshot the newest value per key when subscribed; when resumed, the logged changes
+   *     after the requested position, in the order they were read
+   * @param changes every change after {@code snapshot}, buffered per subscriber
+   * @param position next offset per partition that {@code snapshot} accounts for (when resumed: the
+   *     position asked for, as the replayed changes are still to come): the position to report
+   *     before any change has been sent
+   * @param release drops the subscription when {@code changes} is never subscribed to
+   */
+  public record Subscription<V>(
+      List<Entry<V>> snapshot,
+      Flux<Entry<V>> changes,
+      Map<Integer, Long> position,
+      Disposable release) {}
 
   /** Where reading starts when the view starts. */
   public enum Start {
@@ -72,6 +99,12 @@ public final class TopicView<V> implements SmartLifecycle {
   private final Map<String, Entry<V>> latest = new ConcurrentHashMap<>();
   private final List<Sinks.Many<Entry<V>>> subscribers = new CopyOnWriteArrayList<>();
   private final Object emitLock = new Object();
+  // Guarded by emitLock: the replay log, the next offset per partition, and per partition the next
+  // offset after the newest entry dropped from the log (resume needs a position at or after it).
+  private final Deque<Entry<V>> replay = new ArrayDeque<>();
+  private final Map<Integer, Long> positions = new HashMap<>();
+  private final Map<Integer, Long> replayFloor = new HashMap<>();
+  private volatile int replayCapacity = DEFAULT_REPLAY_CAPACITY;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread pollThread;
@@ -112,9 +145,69 @@ public final class TopicView<V> implements SmartLifecycle {
     synchronized (emitLock) {
       subscribers.add(sink);
       List<Entry<V>> snapshot = new ArrayList<>(latest.values());
-      Flux<Entry<V>> live = sink.asFlux().doFinally(signal -> subscribers.remove(sink));
-      return new Subscription<>(snapshot, live);
+      return subscription(snapshot, sink, Map.copyOf(positions), null);
     }
+  }
+
+  /**
+   * The changes after {@code from} (next offset per partition, as {@link Subscription#position()}
+   * and the stream event ids report it) and every change after those, or empty when the replay log
+   * no longer reaches back to {@code from} for some partition of the topic (or {@code from} lacks
+   * one): the caller then needs a snapshot. A position ahead of this view (another node read
+   * further) is fine: changes before it are skipped.
+   */
+  public Optional<Subscription<V>> resume(Map<Integer, Long> from, int buffer) {
+    synchronized (emitLock) {
+      if (positions.isEmpty() || !from.keySet().containsAll(positions.keySet())) {
+        return Optional.empty();
+      }
+      for (Map.Entry<Integer, Long> floor : replayFloor.entrySet()) {
+        if (from.get(floor.getKey()) < floor.getValue()) {
+          return Optional.empty();
+        }
+      }
+      List<Entry<V>> missed = new ArrayList<>();
+      for (Entry<V> entry : replay) {
+        if (entry.offset() >= from.get(entry.partition())) {
+          missed.add(entry);
+        }
+      }
+      Sinks.Many<Entry<V>> sink =
+          Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
+      subscribers.add(sink);
+      // The position is the client's: the replayed changes are still to be sent, and each
+      // advances it as it goes (reporting this view's own position here would skip those not yet
+      // sent should the client drop again).
+      return Optional.of(subscription(missed, sink, Map.copyOf(from), Map.copyOf(from)));
+    }
+  }
+
+  private Subscription<V> subscription(
+      List<Entry<V>> first,
+      Sinks.Many<Entry<V>> sink,
+      Map<Integer, Long> position,
+      Map<Integer, Long> skipBefore) {
+    Flux<Entry<V>> live = sink.asFlux().doFinally(signal -> subscribers.remove(sink));
+    if (skipBefore != null) {
+      live = live.filter(e -> e.offset() >= skipBefore.getOrDefault(e.partition(), 0L));
+    }
+    return new Subscription<>(first, live, position, () -> subscribers.remove(sink));
+  }
+
+  /**
+   * Sets how many of the newest changes the view keeps for {@link #resume}; more reach further back
+   * at about the memory of that many decoded values.
+   */
+  public void setReplayCapacity(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("replay capacity must not be negative");
+    }
+    this.replayCapacity = capacity;
+  }
+
+  /** The topic this view reads. */
+  public String topic() {
+    return topic;
   }
 
   /**
@@ -176,8 +269,15 @@ public final class TopicView<V> implements SmartLifecycle {
       c.seekToBeginning(partitions);
     } else {
       c.seekToEnd(partitions);
-      // seekToEnd is lazy; resolving it now makes "after start-up" mean after this point.
-      partitions.forEach(c::position);
+    }
+    // Seeks are lazy; resolving them now makes "after start-up" mean after this point, and gives
+    // every partition a position (and the floor of what the replay log holds) from the start.
+    synchronized (emitLock) {
+      for (TopicPartition partition : partitions) {
+        long position = c.position(partition);
+        positions.put(partition.partition(), position);
+        replayFloor.put(partition.partition(), position);
+      }
     }
   }
 
@@ -204,6 +304,8 @@ public final class TopicView<V> implements SmartLifecycle {
       } else {
         latest.put(record.key(), entry);
       }
+      positions.put(entry.partition(), entry.offset() + 1);
+      log(entry);
       for (Consumer<Entry<V>> listener : listeners) {
         listener.accept(entry);
       }
@@ -213,6 +315,14 @@ public final class TopicView<V> implements SmartLifecycle {
           subscriber.tryEmitError(new SubscriberOverflowException(topic));
         }
       }
+    }
+  }
+
+  private void log(Entry<V> entry) {
+    replay.addLast(entry);
+    while (replay.size() > replayCapacity) {
+      Entry<V> dropped = replay.removeFirst();
+      replayFloor.put(dropped.partition(), dropped.offset() + 1);
     }
   }
 
@@ -234,6 +344,15 @@ public final class TopicView<V> implements SmartLifecycle {
       subscribers.forEach(Sinks.Many::tryEmitComplete);
       subscribers.clear();
     }
+  }
+
+  /**
+   * After the web server has stopped (phase {@code DEFAULT_PHASE - 2048}), so that streams are
+   * drained and requests answered from a running view until then.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
   @Override

@@ -192,7 +192,7 @@ class DeviceCommandControllerTest {
         .assertNext(
             queued -> {
               assertThat(queued.event()).isEqualTo("commandStatus");
-              assertThat(queued.id()).matches("commands:\\d+-\\d+");
+              assertThat(queued.id()).matches("commands:\\d+-\\d+(\\.\\d+-\\d+)*");
               assertThat(queued.data()).containsEntry("id", id).containsEntry("state", "QUEUED");
             })
         .then(() -> publishSent(imei, id))

@@ -3,6 +3,7 @@ package dev.signalyard.queryapi.devices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.queryapi.QueryApiApplication;
+import dev.signalyard.queryapi.live.StreamPosition;
 import dev.signalyard.schemas.commands.DeviceCommandState;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.devices.DeviceEvent;
@@ -257,7 +258,10 @@ class DeviceControllerTest {
         .assertNext(
             snapshot -> {
               assertThat(snapshot.event()).isEqualTo("device");
-              assertThat(snapshot.id()).matches("state:\\d+-\\d+");
+              // The last (here the only) snapshot event carries the stream's position.
+              assertThat(StreamPosition.parse(snapshot.id()))
+                  .hasValueSatisfying(
+                      p -> assertThat(p.views()).containsOnlyKeys("state", "events", "commands"));
               assertThat(snapshot.data().get("momsn")).isEqualTo(10);
             })
         .then(() -> publish(TopicCatalog.DEVICE_STATE.name(), imei, state(imei, 11, false)))
@@ -274,7 +278,7 @@ class DeviceControllerTest {
         .assertNext(
             event -> {
               assertThat(event.event()).isEqualTo("deviceOffline");
-              assertThat(event.id()).matches("events:\\d+-\\d+");
+              assertThat(StreamPosition.parse(event.id())).isPresent();
               assertThat(event.data().get("imei")).isEqualTo(imei);
               assertThat(event.data().get("type")).isEqualTo("DEVICE_OFFLINE");
             })
@@ -306,7 +310,7 @@ class DeviceControllerTest {
             })
         .assertNext(
             event -> {
-              assertThat(event.id()).matches("commands:\\d+-\\d+");
+              assertThat(StreamPosition.parse(event.id())).isPresent();
               assertThat(event.data().get("imei")).isEqualTo(imei);
               assertThat(event.data().get("state")).isEqualTo("SENT");
             })

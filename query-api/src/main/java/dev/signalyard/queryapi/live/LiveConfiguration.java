@@ -1,0 +1,34 @@
+package dev.signalyard.queryapi.live;
+
+import dev.signalyard.queryapi.security.AccessProblems;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The shared parts of every SSE stream: the per-principal stream limit, the drain on shutdown, and
+ * the replay log size of every {@link TopicView} (set before the views start).
+ *
+ * <p>Thread-safety: configuration, used once at start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+class LiveConfiguration {
+
+  @Bean
+  StreamDrain streamDrain(LiveStreamProperties properties) {
+    return new StreamDrain(properties.reconnectDelay(), properties.drainTimeout());
+  }
+
+  @Bean
+  StreamLimitWebFilter streamLimitWebFilter(
+      LiveStreamProperties properties, AccessProblems problems) {
+    return new StreamLimitWebFilter(properties, problems);
+  }
+
+  @Bean
+  SmartInitializingSingleton topicViewReplayCapacity(
+      LiveStreamProperties properties, ObjectProvider<TopicView<?>> views) {
+    return () -> views.forEach(view -> view.setReplayCapacity(properties.replayCapacity()));
+  }
+}

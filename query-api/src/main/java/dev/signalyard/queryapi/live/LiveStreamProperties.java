@@ -1,0 +1,40 @@
+package dev.signalyard.queryapi.live;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every server-sent event stream: resume, connection limits and drain.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param replayCapacity Newest changes each topic view keeps so that a client reconnecting with
+ *     {@code Last-Event-ID} gets exactly what it missed; an older position gets {@code resync} and
+ *     a fresh snapshot. Memory is about that many decoded values per view.
+ * @param maxStreamsPerPrincipal Concurrent streams one principal (the client address when
+ *     anonymous) may hold on one node; one more is refused with 429 and {@code Retry-After}.
+ * @param streamLimitRetryAfter The {@code Retry-After} of that 429.
+ * @param reconnectDelay The SSE {@code retry:} hint of the {@code shutdown} event: how long a
+ *     client waits before it reconnects (to another replica) when this node shuts down.
+ * @param drainTimeout Longest wait, on shutdown, for open streams to end after their {@code
+ *     shutdown} event, before the web server stops.
+ */
+@ConfigurationProperties("signalyard.query.live")
+public record LiveStreamProperties(
+    @DefaultValue("10000") int replayCapacity,
+    @DefaultValue("20") int maxStreamsPerPrincipal,
+    @DefaultValue("5s") Duration streamLimitRetryAfter,
+    @DefaultValue("1s") Duration reconnectDelay,
+    @DefaultValue("10s") Duration drainTimeout) {
+
+  public LiveStreamProperties {
+    if (replayCapacity < 0) {
+      throw new IllegalArgumentException("signalyard.query.live.replay-capacity must be >= 0");
+    }
+    if (maxStreamsPerPrincipal < 1) {
+      throw new IllegalArgumentException(
+          "signalyard.query.live.max-streams-per-principal must be at least 1");
+    }
+  }
+}
