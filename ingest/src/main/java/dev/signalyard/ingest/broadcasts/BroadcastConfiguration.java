@@ -68,8 +68,14 @@ class BroadcastConfiguration {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) settings.metadataMaxAge().toMillis());
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "signalyard-broadcast-bridge");
+    // Each poll costs one wait for the acks and one synchronous commit, so bigger polls copy
+    // faster; an operator's max.poll.records in the client settings wins.
+    config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BRIDGE_MAX_POLL_RECORDS);
     return config;
   }
+
+  /** Records per upstream poll unless the client settings say otherwise. */
+  static final int BRIDGE_MAX_POLL_RECORDS = 2000;
 
   /**
    * Our producer: idempotent, {@code acks=all}, batching a little for throughput. Kafka's default
