@@ -12,6 +12,11 @@ import dev.signalyard.streams.devices.DeviceTrackTopology;
 import dev.signalyard.streams.devices.GeofenceTopology;
 import dev.signalyard.streams.devices.TrackerReportTopology;
 import dev.signalyard.streams.devices.payload.PayloadDecoders;
+import dev.signalyard.streams.fleet.FleetStreamsProperties;
+import dev.signalyard.streams.fleet.FleetTopologies;
+import dev.signalyard.streams.simulation.SimulationProperties;
+import dev.signalyard.streams.simulation.SimulationTopology;
+import dev.signalyard.streams.simulation.SimulationWorkers;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +25,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -54,7 +60,11 @@ class StreamsConfiguration {
 
   /** Adds every topology to the one StreamsBuilder that the factory bean builds and starts. */
   @Bean
-  StreamsBuilderFactoryBeanConfigurer topologies(StreamsProperties streams) {
+  StreamsBuilderFactoryBeanConfigurer topologies(
+      StreamsProperties streams,
+      FleetStreamsProperties fleet,
+      SimulationProperties simulation,
+      ObjectProvider<SimulationWorkers> simulationWorkers) {
     return factoryBean -> {
       factoryBean.setCloseTimeout((int) streams.closeTimeout().toSeconds());
       factoryBean.setInfrastructureCustomizer(
@@ -79,6 +89,12 @@ class StreamsConfiguration {
                   clock,
                   streams.broadcasts().dedupeWindow(),
                   streams.broadcasts().countLateness());
+              if (fleet.enabled()) {
+                FleetTopologies.build(builder, fleet, clock);
+              }
+              if (simulation.enabled()) {
+                SimulationTopology.build(builder, simulationWorkers.getObject());
+              }
             }
           });
     };
