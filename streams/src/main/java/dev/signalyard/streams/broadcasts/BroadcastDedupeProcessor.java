@@ -4,15 +4,13 @@ import dev.signalyard.schemas.broadcasts.Broadcast;
 import dev.signalyard.schemas.common.DeadLetter;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.serde.UndecodableRecordException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.signalyard.streams.deadletters.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -79,19 +77,7 @@ final class BroadcastDedupeProcessor implements FixedKeyProcessor<String, byte[]
   }
 
   private DeadLetter deadLetter(FixedKeyRecord<String, byte[]> record, String reason) {
-    var source = context.recordMetadata();
-    return DeadLetter.newBuilder()
-        .setSourceTopic(source.map(RecordMetadata::topic).orElse("unknown"))
-        .setSourcePartition(source.map(RecordMetadata::partition).orElse(-1))
-        .setSourceOffset(source.map(RecordMetadata::offset).orElse(-1L))
-        .setStage(STAGE)
-        .setReason(reason)
-        .setFailedAt(clock.instant())
-        .setOriginalKey(
-            record.key() == null
-                ? null
-                : ByteBuffer.wrap(record.key().getBytes(StandardCharsets.UTF_8)))
-        .setOriginalValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-        .build();
+    return DeadLetters.of(
+        context.recordMetadata(), STAGE, reason, record.key(), record.value(), clock.instant());
   }
 }

@@ -1,6 +1,7 @@
 package dev.signalyard.streams.devices;
 
 import dev.signalyard.schemas.serde.AvroSerde;
+import dev.signalyard.streams.deadletters.DeadLetters;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

@@ -2,6 +2,7 @@ package dev.signalyard.streams.devices;
 
 import dev.signalyard.schemas.common.DeadLetter;
 import dev.signalyard.schemas.devices.DeviceReport;
+import dev.signalyard.streams.deadletters.DeadLetters;
 import java.time.Clock;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

@@ -5,6 +5,7 @@ import dev.signalyard.schemas.fleet.FleetVehicle;
 import dev.signalyard.schemas.fleet.Roundtrip;
 import dev.signalyard.schemas.fleet.RoundtripSegment;
 import dev.signalyard.schemas.serde.AvroSerde;
+import dev.signalyard.streams.deadletters.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +208,7 @@ final class DailyUsageProcessor implements Processor<String, byte[], String, Spe
     context.forward(
         record.withValue(
             (SpecificRecord)
-                FleetDeadLetters.of(
+                DeadLetters.of(
                     context.recordMetadata(),
                     DailyUsageTopology.STAGE,
                     reason,

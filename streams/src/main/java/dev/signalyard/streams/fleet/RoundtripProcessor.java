@@ -6,6 +6,7 @@ import dev.signalyard.fleet.roundtrips.TripLog;
 import dev.signalyard.schemas.fleet.FleetVehicle;
 import dev.signalyard.schemas.fleet.Trip;
 import dev.signalyard.schemas.serde.AvroSerde;
+import dev.signalyard.streams.deadletters.DeadLetters;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -225,7 +226,7 @@ final class RoundtripProcessor implements Processor<String, byte[], String, Spec
           record
               .withValue(
                   (SpecificRecord)
-                      FleetDeadLetters.of(
+                      DeadLetters.of(
                           context.recordMetadata(),
                           RoundtripTopology.STAGE,
                           "dropped trip "
@@ -256,7 +257,7 @@ final class RoundtripProcessor implements Processor<String, byte[], String, Spec
     context.forward(
         record.withValue(
             (SpecificRecord)
-                FleetDeadLetters.of(
+                DeadLetters.of(
                     context.recordMetadata(),
                     RoundtripTopology.STAGE,
                     reason,

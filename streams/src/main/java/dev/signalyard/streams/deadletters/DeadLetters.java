@@ -1,4 +1,4 @@
-package dev.signalyard.streams.fleet;
+package dev.signalyard.streams.deadletters;
 
 import dev.signalyard.schemas.common.DeadLetter;
 import java.nio.ByteBuffer;
@@ -8,16 +8,16 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Builds {@link DeadLetter}s for the fleet topologies with the source coordinates of the record
- * being processed.
+ * Builds {@link DeadLetter}s with the source coordinates of the record being processed, for every
+ * topology that dead-letters records it cannot process.
  *
  * <p>Thread-safety: stateless.
  */
-final class FleetDeadLetters {
+public final class DeadLetters {
 
-  private FleetDeadLetters() {}
+  private DeadLetters() {}
 
-  static DeadLetter of(
+  public static DeadLetter of(
       Optional<RecordMetadata> source,
       String stage,
       String reason,
