@@ -1,6 +1,7 @@
 package dev.signalyard.queryapi.commands;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.queryapi.kafka.AckedProducer;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.serde.AvroSerde;
@@ -23,7 +24,7 @@ class CommandConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  CommandProducer commandProducer(SignalyardKafkaProperties kafka, CommandProperties properties) {
-    return new CommandProducer(kafka, properties);
+  AckedProducer commandProducer(SignalyardKafkaProperties kafka, CommandProperties properties) {
+    return new AckedProducer(kafka, properties.ackTimeout(), "signalyard-query-commands");
   }
 }

@@ -4,6 +4,8 @@ import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
+import dev.signalyard.queryapi.kafka.AckedProducer;
+import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
 import dev.signalyard.queryapi.live.LiveStream;
 import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
@@ -69,7 +71,7 @@ public class DeviceCommandController {
           .thenComparing(DeviceCommandStatus::getCommandId);
 
   private final TopicView<DeviceCommandStatus> statuses;
-  private final CommandProducer producer;
+  private final AckedProducer producer;
   private final QueryApiProperties properties;
   private final StreamDrain drain;
   private final AvroSerde<DeviceCommand> commandSerde = AvroSerde.of(DeviceCommand.class);
@@ -79,7 +81,7 @@ public class DeviceCommandController {
 
   DeviceCommandController(
       TopicView<DeviceCommandStatus> deviceCommandStatusView,
-      CommandProducer producer,
+      AckedProducer producer,
       QueryApiProperties properties,
       StreamDrain drain) {
     this.statuses = deviceCommandStatusView;

@@ -6,6 +6,7 @@ import dev.signalyard.platform.web.InvalidRequestException;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
+import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
 import dev.signalyard.queryapi.live.LiveStream;
 import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
@@ -142,7 +143,7 @@ public class SimulationRunController {
                                 "QUEUED",
                                 "requestedAt",
                                 command.getRequestedAt()))))
-        .onErrorResume(RunBrokerUnavailableException.class, e -> unavailable(e, "requested"));
+        .onErrorResume(BrokerUnavailableException.class, e -> unavailable(e, "requested"));
   }
 
   /** The history of finished runs, newest request first. */
@@ -260,7 +261,7 @@ public class SimulationRunController {
                     ResponseEntity.accepted()
                         .location(URI.create(kind.location(id)))
                         .<Object>body(Map.of("id", id, "cancelRequested", true))))
-        .onErrorResume(RunBrokerUnavailableException.class, e -> unavailable(e, "cancelled"));
+        .onErrorResume(BrokerUnavailableException.class, e -> unavailable(e, "cancelled"));
   }
 
   private Mono<Void> awaitKnown(String id, RunKind kind) {
@@ -340,7 +341,7 @@ public class SimulationRunController {
   }
 
   private static Mono<ResponseEntity<Object>> unavailable(
-      RunBrokerUnavailableException e, String what) {
+      BrokerUnavailableException e, String what) {
     return Mono.just(
         ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
             .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))

@@ -1,6 +1,7 @@
 package dev.signalyard.queryapi.fleet.simulations;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.queryapi.kafka.AckedProducer;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.schemas.fleet.SimulationCommand;
 import dev.signalyard.schemas.fleet.SimulationProgress;
@@ -51,12 +52,18 @@ class SimulationRunsConfiguration {
   @Bean(destroyMethod = "close")
   RunCommandProducer runCommandProducer(
       SignalyardKafkaProperties kafka, SimulationRunsProperties properties) {
-    return new RunCommandProducer(kafka, properties.ackTimeout());
+    return new RunCommandProducer(
+        new AckedProducer(kafka, properties.ackTimeout(), "signalyard-query-simulations"));
   }
 
   @Bean
   ManualSimulationRules manualSimulationRules() {
     return new ManualSimulationRules();
+  }
+
+  @Bean
+  GoalSeekRules goalSeekRules() {
+    return new GoalSeekRules();
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package dev.signalyard.queryapi.fleet.trips;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
 import dev.signalyard.schemas.fleet.Trip;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
@@ -85,7 +86,7 @@ class TripTransactions implements AutoCloseable {
    * Produces {@code trips} (key: vehicle id) in one transaction and returns once it is committed.
    * Blocks; call it off the event loop.
    *
-   * @throws TripBrokerUnavailableException when the transaction could not be committed; it was then
+   * @throws BrokerUnavailableException when the transaction could not be committed; it was then
    *     aborted (or will be by the broker), so none of the trips is visible
    */
   synchronized void commit(List<Trip> trips) {
@@ -123,7 +124,7 @@ class TripTransactions implements AutoCloseable {
    * next upload's producer initialises the same transactional.id, or by the broker after the
    * transaction timeout; either way it is never committed.
    */
-  private TripBrokerUnavailableException failed(Exception cause) {
+  private BrokerUnavailableException failed(Exception cause) {
     log.warn("Trip upload transaction failed: {}", cause.toString());
     if (producer != null) {
       try {
@@ -133,7 +134,7 @@ class TripTransactions implements AutoCloseable {
       }
       producer = null;
     }
-    return new TripBrokerUnavailableException(
+    return new BrokerUnavailableException(
         "Kafka did not commit the upload: " + cause.getMessage(), cause);
   }
 

@@ -1,6 +1,7 @@
 package dev.signalyard.queryapi.fleet.trips;
 
 import dev.signalyard.platform.web.Problems;
+import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -57,8 +58,8 @@ class TripUploadProblems {
     return Problems.payloadTooLarge(e.getMessage());
   }
 
-  @ExceptionHandler(TripBrokerUnavailableException.class)
-  ResponseEntity<ProblemDetail> brokerUnavailable(TripBrokerUnavailableException e) {
+  @ExceptionHandler(BrokerUnavailableException.class)
+  ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
         .body(Problems.brokerUnavailable(e.getMessage() + ". Nothing was applied; retry."));

@@ -3,6 +3,7 @@ package dev.signalyard.queryapi.fleet.trips;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
+import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
 import dev.signalyard.schemas.fleet.Trip;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class TripTransactionsTest {
               .build();
 
       assertThatThrownBy(() -> transactions.commit(List.of(trip)))
-          .isInstanceOf(TripBrokerUnavailableException.class)
+          .isInstanceOf(BrokerUnavailableException.class)
           .hasMessageContaining("Kafka did not commit the upload");
     }
   }

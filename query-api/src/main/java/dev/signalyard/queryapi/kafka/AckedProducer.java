@@ -1,4 +1,4 @@
-package dev.signalyard.queryapi.commands;
+package dev.signalyard.queryapi.kafka;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
 import java.time.Duration;
@@ -13,18 +13,23 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Produces command records and completes only once Kafka acknowledged them with {@code acks=all};
- * the producer is idempotent, so its own retries never duplicate a command.
+ * Produces records and completes only once Kafka acknowledged them with {@code acks=all}, so a 2xx
+ * built on it means durable; the producer is idempotent, so its own retries never duplicate a
+ * record. Used for device commands and simulation run requests.
  *
  * <p>Thread-safety: thread-safe; one producer serves every request.
  */
-class CommandProducer implements AutoCloseable {
+public final class AckedProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
   private final Duration ackTimeout;
 
-  CommandProducer(SignalyardKafkaProperties kafka, CommandProperties properties) {
-    this.ackTimeout = properties.ackTimeout();
+  /**
+   * @param ackTimeout how long a send may wait for the acknowledgement before it fails
+   * @param clientId Kafka client id, naming the producer in broker logs and metrics
+   */
+  public AckedProducer(SignalyardKafkaProperties kafka, Duration ackTimeout, String clientId) {
+    this.ackTimeout = ackTimeout;
     long budget = ackTimeout.toMillis();
     Map<String, Object> config = kafka.clientConfig();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,7 +42,7 @@ class CommandProducer implements AutoCloseable {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout);
     config.put(
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(budget * 4 / 5, requestTimeout));
-    config.put(ProducerConfig.CLIENT_ID_CONFIG, "signalyard-query-commands");
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
@@ -45,7 +50,7 @@ class CommandProducer implements AutoCloseable {
    * Sends one record; the Mono completes once Kafka acknowledged it, or fails with {@link
    * BrokerUnavailableException} when that did not happen within the ack timeout.
    */
-  Mono<Void> send(String topic, String key, byte[] value) {
+  public Mono<Void> send(String topic, String key, byte[] value) {
     // send() may block on metadata (up to max.block.ms): keep it off the event loop.
     return Mono.<Void>create(
             sink ->

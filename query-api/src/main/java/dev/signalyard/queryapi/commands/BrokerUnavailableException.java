@@ -1,8 +1,0 @@
-package dev.signalyard.queryapi.commands;
-
-/** Kafka did not acknowledge a command record in time; the client is answered 503. */
-class BrokerUnavailableException extends RuntimeException {
-  BrokerUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}
