@@ -12,7 +12,7 @@
 # Arguments after the benchmark name are passed through. Set SKIP_BUILD=1 to rerun without
 # building, and JAVA_OPTS to add JVM options to the benchmark JVM.
 # Exits with the benchmark's status: 0; 1 when a message is missing or the run itself failed;
-# 2 on a bad option. Results and how to read them: docs/benchmarks-broadcasts.md.
+# 2 on a bad option. Results and how to read them: docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -12,7 +12,7 @@
 # JAVA_OPTS to add JVM options to the benchmark JVM.
 # Exit status: 0 when the topology makes >= 50 % of the bare consumer's rate and >= 20,000
 # reports/s; 1 when a report is missing from device-reports or the run failed; 2 on a bad option;
-# 3 when a target is missed. Results and how to read them: docs/benchmarks-devices.md.
+# 3 when a target is missed. Results and how to read them: docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

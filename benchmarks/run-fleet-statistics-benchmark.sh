@@ -10,7 +10,7 @@
 # Smoke run (about a minute): --vehicles 50 --days 30 --requests 100 --warmup 20
 # Set SKIP_BUILD=1 to rerun without building, JAVA_OPTS to add options to the benchmark JVM.
 # Exit status: 0 when every query's p99 <= 50 ms, 3 when one misses it, 1 when the run failed.
-# Results and how to read them: docs/fleet-statistics.md.
+# Results and how to read them: docs/fleet.md (statistics) and docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -12,7 +12,7 @@
 # JAVA_OPTS to add JVM options to the benchmark JVM.
 # Exit status: 0 when the topology makes >= 20,000 trips/s; 1 when the output is wrong (no
 # roundtrips, no daily usage, or dead letters) or the run failed; 2 on a bad option; 3 when the
-# target is missed. Results and how to read them: docs/fleet-streams.md.
+# target is missed. Results and how to read them: docs/fleet.md (streaming aggregation) and docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

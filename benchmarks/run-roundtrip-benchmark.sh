@@ -10,7 +10,7 @@
 # thread); replace it as a whole, e.g. JMH_RUN="-f 2 -wi 5 -i 10", since JMH rejects repeated
 # options. Arguments are added after it. Set SKIP_BUILD=1 to rerun without building and JAVA_OPTS
 # for options of the forked benchmark JVM. A run takes about 1.5 minutes plus the build.
-# Results and how to read them: docs/fleet-roundtrips.md, "Benchmark".
+# Results and how to read them: docs/fleet.md (roundtrip aggregation, "Benchmark") and docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -13,7 +13,7 @@
 # JAVA_OPTS to add JVM options to the benchmark JVM.
 # Exit status: 0 when every check passes; 1 when a 200-answered post is missing from the topic or
 # the run failed; 2 on a bad option; 3 when the open loop's p99 misses 25 ms.
-# Results and how to read them: docs/benchmarks-devices.md.
+# Results and how to read them: docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -10,7 +10,7 @@
 # The client JVM and the server each hold one file descriptor per stream: the open-file limit
 # (ulimit -n) must exceed the client count by a margin (about 1,000). Set SKIP_BUILD=1 to rerun
 # without building, JAVA_OPTS to add options to the server JVM.
-# Results and how to read them: docs/benchmarks-sse.md.
+# Results and how to read them: docs/benchmarks.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

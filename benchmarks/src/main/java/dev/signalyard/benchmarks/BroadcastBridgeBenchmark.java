@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * messages/s.
  *
  * <p>Run it with {@code benchmarks/run-broadcast-benchmark.sh bridge [--messages 500000] [--topics
- * 4]}; see {@code docs/benchmarks-broadcasts.md}.
+ * 4]}; see {@code docs/benchmarks.md}.
  */
 public final class BroadcastBridgeBenchmark {
 

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * #TARGET_P99_MILLIS} ms at 1,000 messages/s.
  *
  * <p>Run it with {@code benchmarks/run-broadcast-benchmark.sh latency [--rate 1000] [--warmup 20s]
- * [--duration 60s]}; see {@code docs/benchmarks-broadcasts.md}.
+ * [--duration 60s]}; see {@code docs/benchmarks.md}.
  */
 public final class BroadcastLatencyBenchmark {
 

@@ -74,7 +74,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the result; earlier rounds warm the JIT up. Exit status: 0 when the topology makes at least half
  * the bare consumer's rate and {@value #TARGET_RATE} reports/s; 1 when the run fails or a report is
  * missing from the output; 2 on a bad option; 3 when a target is missed. Run it with {@code
- * benchmarks/run-device-topology-benchmark.sh}; see {@code docs/benchmarks-devices.md}.
+ * benchmarks/run-device-topology-benchmark.sh}; see {@code docs/benchmarks.md}.
  *
  * <p>A program, not a library: {@link #main} runs once, on one thread.
  */

@@ -53,7 +53,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run it with {@code benchmarks/run-fleet-statistics-benchmark.sh [--vehicles 500] [--days 365]
  * [--locations 20] [--requests 2000] [--warmup 300]}; smoke run: {@code --vehicles 50 --days 30
  * --requests 100 --warmup 20}. Exit status 0 when every p99 meets the target, 3 when one misses it,
- * 1 when the run failed. See docs/fleet-statistics.md.
+ * 1 when the run failed. See docs/fleet.md.
  */
 public final class FleetStatisticsBenchmark {
 

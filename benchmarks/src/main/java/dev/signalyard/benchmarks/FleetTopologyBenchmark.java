@@ -78,7 +78,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>Exit status: 0 when the topology makes at least {@value #TARGET_RATE} trips/s; 1 when the run
  * fails or the output is wrong; 2 on a bad option; 3 when the target is missed. Run it with {@code
- * benchmarks/run-fleet-topology-benchmark.sh}; see {@code docs/fleet-streams.md}.
+ * benchmarks/run-fleet-topology-benchmark.sh}; see {@code docs/fleet.md}.
  */
 public final class FleetTopologyBenchmark {
 

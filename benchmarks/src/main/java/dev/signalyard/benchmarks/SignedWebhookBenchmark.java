@@ -36,7 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Finally it checks that every request answered 200 is on {@code device-reports-raw}. Exit
  * status: 0 when both checks pass; 1 when a 200-answered post is missing or the run failed; 2 on a
  * bad option; 3 when the p99 target is missed. Run it with {@code
- * benchmarks/run-signed-webhook-benchmark.sh}; see {@code docs/benchmarks-devices.md}.
+ * benchmarks/run-signed-webhook-benchmark.sh}; see {@code docs/benchmarks.md}.
  *
  * <p>A program, not a library: {@link #main} runs once, on one thread.
  */

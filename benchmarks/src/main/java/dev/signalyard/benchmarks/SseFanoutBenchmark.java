@@ -49,7 +49,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * run, and after a full collection at the end.
  *
  * <p>Run it with {@code benchmarks/run-sse-benchmark.sh [--clients 2000] [--rate 10] [--devices 10]
- * [--ramp 20] [--duration 30]} (seconds); see {@code docs/benchmarks-sse.md}.
+ * [--ramp 20] [--duration 30]} (seconds); see {@code docs/benchmarks.md}.
  */
 public final class SseFanoutBenchmark {
 

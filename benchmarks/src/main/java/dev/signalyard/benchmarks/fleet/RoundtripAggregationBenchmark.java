@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code trips} counts the trips handed to the aggregator, so JMH reports it directly as trips per
  * second ({@code RoundtripAggregationBenchmark.aggregate:trips}); the primary score is
  * vehicle-years per second. Run it with {@code benchmarks/run-roundtrip-benchmark.sh}; results in
- * {@code docs/fleet-roundtrips.md}.
+ * {@code docs/fleet.md}.
  *
  * <p>State is per benchmark (read-only fleet) and per thread (cursor and counter).
  */

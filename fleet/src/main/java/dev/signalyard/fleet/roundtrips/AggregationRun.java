@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * One aggregation pass over a vehicle's trips with one home criterion: the reference's {@code
  * aggregator} main loop followed by its post-processing. The rules are listed in {@code
- * docs/fleet-roundtrips.md}; the comments here say which rule a branch is.
+ * docs/fleet.md}; the comments here say which rule a branch is.
  *
  * <p>Not thread-safe: a run is created, used once through {@link #chunks()} and dropped.
  */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * criteria 0.3, 0.2, 0.1 and 0.05 km; each run is scored by 0.4 &times; share of its km in complete
  * roundtrips + 0.2 &times; its km &divide; the raw km up to its last end + 0.4 &times; 1 &divide;
  * mean trips per roundtrip, and the best run is returned (the earlier criterion wins a tie). The
- * rules of one run and every deviation from the reference are in {@code docs/fleet-roundtrips.md}.
+ * rules of one run and every deviation from the reference are in {@code docs/fleet.md}.
  *
  * <p>Thread-safe: the aggregator only holds its immutable settings, and each call works on state of
  * its own, so one instance can serve many vehicles in parallel.

@@ -36,7 +36,7 @@ import reactor.core.publisher.Flux;
  * Location precision: the stored precision per location ({@code GET
  * /api/fleet/locations/precision}) and the live precision test ({@code POST
  * /api/fleet/precision-tests}, then {@code GET /api/fleet/precision-tests/{id}}, its progress
- * stream {@code /stream} and {@code DELETE} to cancel). Shapes: docs/fleet-statistics.md.
+ * stream {@code /stream} and {@code DELETE} to cancel). Shapes: docs/fleet.md.
  *
  * <p>Thread-safety: stateless apart from the thread-safe services; nothing here blocks (tests run
  * on their own worker threads).

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * The usage statistics of the dashboards, computed on request from the in-memory indexes of {@link
  * FleetViews}: sums, time series by fuel, driving data per vehicle and day or hour (aggregated,
  * never one row per trip), availability, KPIs against the previous period, and usage and activity
- * per location. Every figure is documented in {@code docs/fleet-statistics.md}.
+ * per location. Every figure is documented in {@code docs/fleet.md}.
  *
  * <p>The <em>fleet</em> of a query is the vehicles that pass its filters: every known vehicle (not
  * deleted, not a test vehicle) whose current location passes the location filter, plus every

@@ -33,7 +33,7 @@ import reactor.core.publisher.Flux;
  * aggregated in memory from {@code fleet-daily-usage} and {@code fleet-roundtrips}) and the live
  * streams of changed daily usage and of new roundtrips. Every query takes {@code from}, {@code to}
  * (ISO dates, inclusive; default the 30 days up to today, UTC), {@code locations}, {@code vehicles}
- * and {@code types} (ids, repeated or comma-separated). Shapes: docs/fleet-statistics.md.
+ * and {@code types} (ids, repeated or comma-separated). Shapes: docs/fleet.md.
  *
  * <p>Thread-safety: stateless apart from the thread-safe views it reads. Queries are in-memory and
  * short (well under a millisecond per thousand vehicle-days), so they run on the event loop.
