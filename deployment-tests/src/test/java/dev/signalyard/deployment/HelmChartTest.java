@@ -438,10 +438,11 @@ class HelmChartTest {
         RenderedChart.render(
             "signalyard",
             List.of(),
-            c -> c.set("secrets.values.spring\\.r2dbc\\.password", "s3cret"));
+            c -> c.set("secrets.values.signalyard\\.fleet\\.database\\.password", "s3cret"));
 
     Secret secret = chart.get(Secret.class, "signalyard-secrets");
-    assertThat(secret.getStringData()).containsEntry("spring.r2dbc.password", "s3cret");
+    assertThat(secret.getStringData())
+        .containsEntry("signalyard.fleet.database.password", "s3cret");
     assertThat(
             chart
                 .get(Deployment.class, QUERY_API)

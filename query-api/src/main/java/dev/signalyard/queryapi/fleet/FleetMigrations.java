@@ -1,6 +1,8 @@
 package dev.signalyard.queryapi.fleet;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import io.r2dbc.spi.Option;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -36,16 +38,25 @@ final class FleetMigrations {
     return result;
   }
 
-  /** {@code r2dbc:postgresql://host:port/db?...} to {@code jdbc:postgresql://host:port/db}. */
+  /**
+   * {@code r2dbc:postgresql://host:port/db?sslMode=...} to {@code
+   * jdbc:postgresql://host:port/db?sslmode=...}: the same server and database, and the same TLS
+   * requirement (R2DBC's {@code VERIFY_FULL} is JDBC's {@code verify-full}); other R2DBC options
+   * have no bearing on migrations and are left out.
+   */
   static String jdbcUrl(String r2dbcUrl) {
     ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(r2dbcUrl);
     Object host = options.getRequiredValue(ConnectionFactoryOptions.HOST);
     Object port = options.getValue(ConnectionFactoryOptions.PORT);
     Object database = options.getValue(ConnectionFactoryOptions.DATABASE);
+    Object sslMode = options.getValue(Option.valueOf("sslMode"));
     return "jdbc:postgresql://"
         + host
         + (port == null ? "" : ":" + port)
         + "/"
-        + (database == null ? "" : database);
+        + (database == null ? "" : database)
+        + (sslMode == null
+            ? ""
+            : "?sslmode=" + sslMode.toString().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 }

@@ -15,7 +15,8 @@ class FleetMigrationsTest {
     MigrateResult first = FleetMigrations.migrate(db.properties());
     MigrateResult second = FleetMigrations.migrate(db.properties());
 
-    assertThat(first.migrationsExecuted).isEqualTo(1);
+    // V1 (reference data) and V20 (simulation history).
+    assertThat(first.migrationsExecuted).isEqualTo(2);
     assertThat(second.migrationsExecuted).isZero();
     assertThat(db.number("SELECT count(*) FROM vehicle_types")).isEqualTo(4);
     assertThat(db.text("SELECT name FROM vehicle_types WHERE id = 3")).isEqualTo("elbil");
@@ -36,7 +37,11 @@ class FleetMigrationsTest {
   @Test
   void derivesTheJdbcUrlFromTheR2dbcUrl() {
     assertThat(FleetMigrations.jdbcUrl("r2dbc:postgresql://db.internal:6543/fleet?sslMode=require"))
-        .isEqualTo("jdbc:postgresql://db.internal:6543/fleet");
+        .isEqualTo("jdbc:postgresql://db.internal:6543/fleet?sslmode=require");
+    assertThat(
+            FleetMigrations.jdbcUrl(
+                "r2dbc:postgresql://db.internal/fleet?sslMode=VERIFY_FULL&applicationName=x"))
+        .isEqualTo("jdbc:postgresql://db.internal/fleet?sslmode=verify-full");
     assertThat(FleetMigrations.jdbcUrl("r2dbc:postgresql://127.0.0.1/fleet"))
         .isEqualTo("jdbc:postgresql://127.0.0.1/fleet");
   }
