@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * needs the roundtrips of vehicles on any partition, whichever instance runs it. Reading the topic
  * costs a pass over it per run, limited to the partitions of the run's vehicles (the key is the
  * vehicle id, partitioned by Kafka's default murmur2 partitioner); runs are rare and take seconds
- * to minutes anyway. See docs/simulation-runs.md.
+ * to minutes anyway. See docs/simulation.md ("Runs as streaming jobs").
  *
  * <p>Thread-safety: thread-safe; each call uses a consumer of its own.
  */

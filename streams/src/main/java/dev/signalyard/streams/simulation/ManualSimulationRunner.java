@@ -11,8 +11,6 @@ import dev.signalyard.fleet.simulation.SimulationSettings;
 import dev.signalyard.fleet.simulation.Vehicle;
 import dev.signalyard.schemas.fleet.FleetVehicle;
 import dev.signalyard.schemas.fleet.SimulationKind;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -59,13 +57,8 @@ public final class ManualSimulationRunner implements SimulationRunner {
         SimulationSettings.fromMap(data.settings()).withOverrides(request.settings());
     List<Vehicle> current = SimulationFleets.current(request, vehicles);
     List<Vehicle> simulated = SimulationFleets.simulated(request, vehicles);
-    ZoneId zone = settings.zone();
-    // One day of margin either side: the model filters the period exactly in the settings' zone.
-    Instant from = request.from().minusDays(1).atStartOfDay(zone).toInstant();
-    Instant until = request.to().plusDays(2).atStartOfDay(zone).toInstant();
     List<SimTrip> trips =
-        SimulationFleets.trips(
-            data.roundtrips(current.stream().map(Vehicle::id).toList(), from, until));
+        SimulationFleets.tripsAround(data, current, request.from(), request.to(), settings.zone());
     if (cancel.isCancelled()) {
       throw new SimulationCancelledException();
     }

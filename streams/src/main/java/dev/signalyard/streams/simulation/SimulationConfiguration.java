@@ -1,9 +1,10 @@
 package dev.signalyard.streams.simulation;
 
 import dev.signalyard.fleet.allocation.IntelligentAllocator;
+import dev.signalyard.fleet.goalseek.GeneticParameters;
+import dev.signalyard.fleet.goalseek.GoalSeek;
 import dev.signalyard.fleet.simulation.FleetSimulation;
 import dev.signalyard.fleet.simulation.GreedyAllocator;
-import dev.signalyard.fleet.simulation.TripAllocator;
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
 import java.time.Clock;
 import java.util.List;
@@ -14,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring wiring of the simulation runs: the result publisher, the fleet data reader, the runners
- * (one per kind; a goal-seek runner is one more {@link SimulationRunner} bean) and the worker pool
- * the topology hands runs to. The topology itself is added in the streams configuration.
+ * (one per kind: {@link ManualSimulationRunner}, {@link GoalSeekRunner}) and the worker pool the
+ * topology hands runs to. The topology itself is added in the streams configuration.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(
@@ -35,13 +36,26 @@ class SimulationConfiguration {
     return new KafkaFleetData(kafka.clientConfig(), simulation.snapshotTimeout());
   }
 
+  /** The intelligent allocator both kinds share; OR-Tools loads on the first run that asks. */
   @Bean
-  ManualSimulationRunner manualSimulationRunner(FleetData simulationFleetData) {
-    // OR-Tools loads native libraries: only when a run asks for intelligent allocation.
-    TripAllocator intelligent = new LazyAllocator(IntelligentAllocator::new);
+  LazyAllocator intelligentAllocator() {
+    return new LazyAllocator(IntelligentAllocator::new);
+  }
+
+  @Bean
+  ManualSimulationRunner manualSimulationRunner(
+      FleetData simulationFleetData, LazyAllocator intelligentAllocator) {
     return new ManualSimulationRunner(
         simulationFleetData,
-        new FleetSimulation(new GreedyAllocator(), intelligent),
+        new FleetSimulation(new GreedyAllocator(), intelligentAllocator),
+        JsonMapper.builder().build());
+  }
+
+  @Bean
+  GoalSeekRunner goalSeekRunner(FleetData simulationFleetData, LazyAllocator intelligentAllocator) {
+    return new GoalSeekRunner(
+        simulationFleetData,
+        new GoalSeek(new GreedyAllocator(), intelligentAllocator, GeneticParameters.defaults()),
         JsonMapper.builder().build());
   }
 

@@ -7,6 +7,9 @@ import dev.signalyard.fleet.simulation.VehicleType;
 import dev.signalyard.schemas.fleet.FleetVehicle;
 import dev.signalyard.schemas.fleet.Roundtrip;
 import dev.signalyard.schemas.fleet.RoundtripSegment;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,27 @@ final class SimulationFleets {
       }
     }
     return fleet;
+  }
+
+  /**
+   * A vehicle the request names by id.
+   *
+   * @throws IllegalArgumentException naming the field when the vehicle is unknown, deleted or has
+   *     no type
+   */
+  static Vehicle named(Map<Long, FleetVehicle> vehicles, long id, String field) {
+    return vehicle(known(vehicles, id, field), field);
+  }
+
+  /**
+   * The trips {@code fleet} drove around the period {@code from} to {@code to} (inclusive), with
+   * one day of margin either side: the model filters the period exactly in the settings' zone.
+   */
+  static List<SimTrip> tripsAround(
+      FleetData data, List<Vehicle> fleet, LocalDate from, LocalDate to, ZoneId zone) {
+    Instant start = from.minusDays(1).atStartOfDay(zone).toInstant();
+    Instant until = to.plusDays(2).atStartOfDay(zone).toInstant();
+    return trips(data.roundtrips(fleet.stream().map(Vehicle::id).toList(), start, until));
   }
 
   /** The roundtrips as trips of the vehicles that drove them. */

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The body of a manual simulation request as query-api accepted it (POST /api/fleet/simulations)
- * and stored it in {@code SimulationCommand.requestJson}; see docs/simulation-runs.md.
+ * and stored it in {@code SimulationCommand.requestJson}; see docs/simulation.md ("Runs as streaming jobs").
  *
  * <p>Thread-safety: immutable.
  *

@@ -6,8 +6,9 @@ import dev.signalyard.schemas.fleet.SimulationKind;
 
 /**
  * Computes the runs of one {@link SimulationKind}. The worker pool calls it on a worker thread,
- * never on a stream thread, so it may take minutes. To add a kind (goal seek), declare a Spring
- * bean implementing this interface; {@link SimulationRunners} picks it up by its {@link #kind()}.
+ * never on a stream thread, so it may take minutes. Each kind has one Spring bean implementing this
+ * interface ({@link ManualSimulationRunner}, {@link GoalSeekRunner}); {@link SimulationRunners}
+ * picks it up by its {@link #kind()}.
  *
  * <p>Thread-safety: implementations must be thread-safe, the pool runs several runs at once.
  */

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The streams service as deployed (all topologies, Spring wiring, topic provisioning) on the real
- * broker: a RUN command on simulation-requests becomes a DONE result computed from the fleet
- * topics, and a kind without a runner fails clearly instead of hanging.
+ * broker: a RUN command on simulation-requests, manual or goal seek, becomes a DONE result computed
+ * from the fleet topics, and a run naming an unknown vehicle fails naming the field.
  */
 class SimulationServiceTest {
 
@@ -81,16 +81,21 @@ class SimulationServiceTest {
   }
 
   @Test
-  void failsAKindWithoutARunner() throws Exception {
+  void computesARequestedGoalSeekFromTheFleetTopics() throws Exception {
     String id = UUID.randomUUID().toString();
     FleetTopics.publish(
         SimulationCommand.newBuilder(SimulationFixtures.command(id, SimulationAction.RUN))
             .setKind(SimulationKind.GOAL_SEEK)
+            .setRequestJson(GoalSeekRunnerTest.REQUEST)
             .build());
 
     SimulationResult result = FleetTopics.awaitResult(id);
 
-    assertThat(result.getStatus()).isEqualTo("FAILED");
-    assertThat(result.getError()).isEqualTo("no runner for GOAL_SEEK runs");
+    assertThat(result.getStatus()).isEqualTo("DONE");
+    JsonNode outcome = JsonMapper.builder().build().readTree(result.getResultJson());
+    assertThat(outcome.get("numberOfTrips").asInt()).isEqualTo(SimulationFixtures.TRIPS);
+    JsonNode best = outcome.get("solutions").get(0);
+    assertThat(best.get("simulatedCo2eTonnes").asDouble())
+        .isLessThan(best.get("currentCo2eTonnes").asDouble());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.schemas.fleet.SimulationAction;
 import dev.signalyard.schemas.fleet.SimulationCommand;
+import dev.signalyard.schemas.fleet.SimulationKind;
 import dev.signalyard.schemas.fleet.SimulationProgress;
 import dev.signalyard.schemas.fleet.SimulationResult;
 import dev.signalyard.schemas.fleet.SimulationStatus;
@@ -218,5 +219,20 @@ class SimulationTopologyTest {
 
   private KeyValueStore<String, String> finishedStore() {
     return driver.getKeyValueStore(SimulationTopology.FINISHED_STORE);
+  }
+
+  @Test
+  void aKindWithoutARunnerFailsClearlyInsteadOfWaiting() {
+    gated.open();
+    requests.pipeInput(
+        "goal-1",
+        SimulationCommand.newBuilder(command("goal-1", SimulationAction.RUN))
+            .setKind(SimulationKind.GOAL_SEEK)
+            .build());
+
+    SimulationResult result = events.awaitResult("goal-1");
+
+    assertThat(result.getStatus()).isEqualTo("FAILED");
+    assertThat(result.getError()).isEqualTo("no runner for GOAL_SEEK runs");
   }
 }

@@ -40,8 +40,8 @@ final class ManualSimulationRules implements RunRequestRules {
     return errors;
   }
 
-  /** Checks a list of ids; returns how many there are (0 when absent or bad). */
-  private static int ids(Map<String, Object> body, String field, List<FieldError> errors) {
+  /** Checks a list of ids; returns how many there are (0 when absent or bad). Shared by kinds. */
+  static int ids(Map<String, Object> body, String field, List<FieldError> errors) {
     Object value = body.get(field);
     if (value == null) {
       return 0;
@@ -84,14 +84,14 @@ final class ManualSimulationRules implements RunRequestRules {
     }
   }
 
-  private static void flag(Map<String, Object> body, String field, List<FieldError> errors) {
+  static void flag(Map<String, Object> body, String field, List<FieldError> errors) {
     Object value = body.get(field);
     if (value != null && !(value instanceof Boolean)) {
       errors.add(new FieldError(field, "must be true or false"));
     }
   }
 
-  private static void settings(Object value, List<FieldError> errors) {
+  static void settings(Object value, List<FieldError> errors) {
     if (value == null) {
       return;
     }
@@ -119,7 +119,7 @@ final class ManualSimulationRules implements RunRequestRules {
     }
   }
 
-  private static boolean isWholeNumber(Object value) {
+  static boolean isWholeNumber(Object value) {
     return value instanceof Integer || value instanceof Long || value instanceof Short;
   }
 }

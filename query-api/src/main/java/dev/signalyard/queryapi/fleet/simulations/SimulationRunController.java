@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code DELETE .../{id}} produces a CANCEL command: 202, or 409 when the run has finished.
  * </ul>
  *
- * The streams service computes the runs; see docs/simulation-runs.md.
+ * The streams service computes the runs; see docs/simulation.md ("Runs as streaming jobs").
  *
  * <p>Thread-safety: stateless apart from the thread-safe views and producer it uses.
  */

@@ -132,6 +132,44 @@ class SimulationRunApiTest {
   }
 
   @Test
+  void rejectsABadGoalSeekNamingEveryField() {
+    Map<String, Object> problem =
+        client
+            .post()
+            .uri("/api/fleet/goal-seeks")
+            .bodyValue(
+                Map.of(
+                    "from",
+                    "2026-01-01",
+                    "to",
+                    "2026-01-31",
+                    "testVehicleIds",
+                    List.of(2, "three"),
+                    "prioritisation",
+                    11,
+                    "limitKm",
+                    "yes",
+                    "settings",
+                    Map.of("no_such_setting", "1")))
+            .exchange()
+            .expectStatus()
+            .isBadRequest()
+            .expectBody(JSON)
+            .returnResult()
+            .getResponseBody();
+
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
+    assertThat(errors)
+        .extracting(e -> e.get("field"))
+        .containsExactlyInAnyOrder(
+            "locationIds",
+            "testVehicleIds[1]",
+            "prioritisation",
+            "limitKm",
+            "settings.no_such_setting");
+  }
+
+  @Test
   void showsTheRunFromQueuedToDoneAndExportsIt() throws Exception {
     String id = start("simulations");
     SimulationCommand command = RunTopics.commands(id).get(0);
@@ -271,7 +309,16 @@ class SimulationRunApiTest {
         client
             .post()
             .uri("/api/fleet/goal-seeks")
-            .bodyValue(Map.of("from", "2026-01-01", "to", "2026-01-31", "prioritisation", 5))
+            .bodyValue(
+                Map.of(
+                    "from",
+                    "2026-01-01",
+                    "to",
+                    "2026-01-31",
+                    "locationIds",
+                    List.of(1),
+                    "prioritisation",
+                    5))
             .exchange()
             .expectStatus()
             .isAccepted()
