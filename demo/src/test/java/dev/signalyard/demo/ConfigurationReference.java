@@ -25,7 +25,8 @@ final class ConfigurationReference {
           "signalyard.ingest", "ingest",
           "signalyard.streams", "streams",
           "signalyard.query", "query-api",
-          "signalyard.security", "query-api");
+          "signalyard.security", "query-api",
+          "signalyard.fleet", "query-api");
 
   private ConfigurationReference() {}
 
