@@ -124,6 +124,11 @@ class FleetSimulationEndToEndTest {
     List<Roundtrip> roundtrips = uploadTripsUntilRoundtripsExist();
     double roundtripKm = roundtrips.stream().mapToDouble(Roundtrip::getDistanceKm).sum();
 
+    // The same roundtrips, summed per vehicle and day by streams, reach the statistics.
+    Map<String, Object> sum = awaitStatisticsSum(roundtrips.size());
+    assertThat(number(sum.get("km"))).isCloseTo(roundtripKm, within(1e-6));
+    assertThat(sum.get("activeVehicles")).isEqualTo(2);
+
     Map<String, Object> simulation =
         runToTheEnd(
             "simulations",
@@ -373,6 +378,29 @@ class FleetSimulationEndToEndTest {
     ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
     assertThat(last.event()).isEqualTo("result");
     return last.data();
+  }
+
+  /** GET /api/fleet/statistics/sum of the location, once it counts {@code roundtrips}. */
+  private static Map<String, Object> awaitStatisticsSum(int roundtrips)
+      throws InterruptedException {
+    String uri =
+        "/api/fleet/statistics/sum?locations="
+            + location
+            + "&from="
+            + FIRST_DAY
+            + "&to="
+            + FIRST_DAY.plusDays(DAYS - 1);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      Map<String, Object> sum = queryApi.get().uri(uri).retrieve().bodyToMono(JSON).block(WAIT);
+      if (sum != null && number(sum.get("roundtrips")) == roundtrips) {
+        return sum;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("statistics never counted " + roundtrips + " roundtrips: " + sum);
+      }
+      Thread.sleep(200);
+    }
   }
 
   private static Map<String, Object> post(String uri, Map<String, Object> body) {

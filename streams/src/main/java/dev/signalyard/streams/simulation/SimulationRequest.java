@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The body of a manual simulation request as query-api accepted it (POST /api/fleet/simulations)
- * and stored it in {@code SimulationCommand.requestJson}; see docs/simulation.md ("Runs as streaming jobs").
+ * and stored it in {@code SimulationCommand.requestJson}; see docs/simulation.md ("Runs as
+ * streaming jobs").
  *
  * <p>Thread-safety: immutable.
  *

@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON documents of the run endpoints: a run (GET {id}, the SSE {@code result} event) and a
- * progress report (the SSE {@code progress} event). See docs/simulation.md ("Runs as streaming jobs").
+ * progress report (the SSE {@code progress} event). See docs/simulation.md ("Runs as streaming
+ * jobs").
  *
  * <p>Thread-safety: thread-safe (the mapper is).
  */
