@@ -11,6 +11,9 @@ import java.util.Random;
  * A deterministic month of realistic municipal trips (March 2026, Copenhagen time): each car drives
  * one to three roundtrips per working day, mostly short errands, some long trips, each made of one
  * to three legs. The same seed gives the same trips on every machine.
+ *
+ * <p>Tests do not call it: {@link ScenarioFiles} wrote its output once to the stored files that
+ * {@code ScenarioTest} reads. {@link SimulationTiming} still generates a larger month with it.
  */
 final class Scenario {
   static final LocalDate FROM = LocalDate.parse("2026-03-01");

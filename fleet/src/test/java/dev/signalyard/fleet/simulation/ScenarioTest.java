@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A month of generated trips on a mixed fleet (fossil, EV, e-bike, bike), checked for consistency
- * rather than for fixed numbers: km are conserved, costs add up, every booking respects the rules,
- * and the exports read back.
+ * A stored month of trips on a mixed fleet (fossil, EV, e-bike, bike; see {@link ScenarioFiles}),
+ * checked for consistency rather than for fixed numbers: km are conserved, costs add up, every
+ * booking respects the rules, and the exports read back.
  */
 class ScenarioTest {
   private static final Offset<Double> EPS = within(1e-6);
@@ -39,17 +39,10 @@ class ScenarioTest {
         Arguments.of("limit km", plain, true));
   }
 
+  private static final ScenarioData SCENARIO = ScenarioFiles.load();
+
   private static SimulationInput input(SimulationSettings settings, boolean limitKm) {
-    List<Vehicle> current = Scenario.currentFleet(9);
-    return new SimulationInput(
-        Scenario.trips(current, 2026),
-        current,
-        Scenario.simulatedFleet(2, 2, 3, 2),
-        settings,
-        false,
-        limitKm,
-        Scenario.FROM,
-        Scenario.TO);
+    return SCENARIO.input(settings, limitKm);
   }
 
   @ParameterizedTest(name = "{0}")
