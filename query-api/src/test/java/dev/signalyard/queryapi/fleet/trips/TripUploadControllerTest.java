@@ -65,7 +65,7 @@ class TripUploadControllerTest {
     Map<String, Object> answer = post("/api/fleet/trips", CSV, file("trips.csv"), 200);
 
     assertThat(answer).containsEntry("trips", 5).containsEntry("vehicles", 2);
-    List<Trip> trips = committedTripsWithIdsContaining(run);
+    List<Trip> trips = committedTripsWithIdsContaining(run, 5);
     assertThat(trips)
         .extracting(Trip::getVehicleId, Trip::getTripId, Trip::getSource)
         .containsExactlyInAnyOrder(
@@ -89,7 +89,7 @@ class TripUploadControllerTest {
         post("/api/fleet/trips", MediaType.APPLICATION_JSON, file("trips.json"), 200);
 
     assertThat(answer).containsEntry("trips", 3).containsEntry("vehicles", 2);
-    assertThat(committedTripsWithIdsContaining(run))
+    assertThat(committedTripsWithIdsContaining(run, 3))
         .extracting(
             Trip::getVehicleId,
             Trip::getTripId,
@@ -139,7 +139,7 @@ class TripUploadControllerTest {
             tuple(5, "endLongitude"));
     assertThat(errors.get(4).get("message")).asString().contains("in row 1");
     // Rows 1 and 6 are valid, yet not applied: the file is all or nothing.
-    assertThat(committedTripsWithIdsContaining(run)).isEmpty();
+    assertThat(committedTripsWithIdsContaining(run, 0)).isEmpty();
   }
 
   @Test
@@ -172,7 +172,7 @@ class TripUploadControllerTest {
     Map<String, Object> problem = post("/api/fleet/trips", CSV, big, 413);
 
     assertThat(problem).containsEntry("type", "urn:signalyard:problem:payload-too-large");
-    assertThat(committedTripsWithIdsContaining(run)).isEmpty();
+    assertThat(committedTripsWithIdsContaining(run, 0)).isEmpty();
   }
 
   @Test
@@ -198,7 +198,7 @@ class TripUploadControllerTest {
         .containsEntry("trips", 2);
     assertThat(json).containsEntry("points", 4).containsEntry("trips", 1);
     List<Trip> trips =
-        committedTrips(t -> t.getVehicleId() == vehicle || t.getVehicleId() == vehicle + 1);
+        committedTrips(t -> t.getVehicleId() == vehicle || t.getVehicleId() == vehicle + 1, 3);
     assertThat(trips)
         .extracting(
             Trip::getVehicleId,
@@ -281,15 +281,28 @@ class TripUploadControllerTest {
     }
   }
 
-  private static List<Trip> committedTripsWithIdsContaining(String token) {
-    return committedTrips(t -> t.getTripId().contains(token));
+  private static List<Trip> committedTripsWithIdsContaining(String token, int expected) {
+    return committedTrips(t -> t.getTripId().contains(token), expected);
   }
 
   /**
    * Every committed trip on fleet-trips matching {@code wanted}, read to the end as a {@code
-   * read_committed} consumer sees it (up to the last stable offset).
+   * read_committed} consumer sees it (up to the last stable offset), read again until at least
+   * {@code expected} match: the commit markers that make a committed transaction visible are
+   * written to the partitions just after the producer's commit returns.
    */
-  private static List<Trip> committedTrips(java.util.function.Predicate<Trip> wanted) {
+  private static List<Trip> committedTrips(
+      java.util.function.Predicate<Trip> wanted, int expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      List<Trip> found = readCommittedTrips(wanted);
+      if (found.size() >= expected || System.nanoTime() > deadline) {
+        return found;
+      }
+    }
+  }
+
+  private static List<Trip> readCommittedTrips(java.util.function.Predicate<Trip> wanted) {
     Map<String, Object> config =
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
