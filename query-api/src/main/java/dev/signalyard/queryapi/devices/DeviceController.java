@@ -13,6 +13,8 @@ import dev.signalyard.queryapi.live.SseStreams;
 import dev.signalyard.queryapi.live.StreamDrain;
 import dev.signalyard.queryapi.live.TopicView;
 import dev.signalyard.queryapi.live.TopicView.Entry;
+import dev.signalyard.queryapi.stores.DeviceStateFilter;
+import dev.signalyard.queryapi.stores.DeviceStateQueries;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.devices.DeviceEvent;
 import dev.signalyard.schemas.devices.DeviceState;
@@ -22,8 +24,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Devices: the list ({@code GET /api/devices}, filtered and paged), one device's state ({@code GET
@@ -58,6 +63,7 @@ public class DeviceController {
   private final TrackHistory tracks;
   private final QueryApiProperties properties;
   private final StreamDrain drain;
+  private final DeviceStateQueries stores;
   private final Clock clock = Clock.systemUTC();
 
   DeviceController(
@@ -66,21 +72,29 @@ public class DeviceController {
       TopicView<DeviceCommandStatus> commandStatus,
       TrackHistory tracks,
       QueryApiProperties properties,
-      StreamDrain drain) {
+      StreamDrain drain,
+      ObjectProvider<DeviceStateQueries> stores) {
     this.states = states;
     this.events = events;
     this.commandStatus = commandStatus;
     this.tracks = tracks;
     this.properties = properties;
     this.drain = drain;
+    this.stores = stores.getIfAvailable();
   }
 
+  /**
+   * Devices matching {@code q} (part of the IMEI) and {@code online}, in IMEI order, paged.
+   * Gathered from every replica's part of the partitioned store when it is on; from this node's
+   * snapshot when it is off or cannot answer (see docs/architecture.md).
+   */
   @GetMapping("/api/devices")
-  public ResponseEntity<?> list(
+  public Mono<ResponseEntity<?>> list(
       @RequestParam(required = false) String q,
       @RequestParam(required = false) String online,
       @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size) {
+      @RequestParam(required = false) String size,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     List<FieldError> errors = new ArrayList<>();
     int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, errors);
     int pageSize = integer("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, errors);
@@ -88,26 +102,77 @@ public class DeviceController {
       errors.add(new FieldError("online", "must be true or false"));
     }
     if (!errors.isEmpty()) {
-      return ResponseEntity.badRequest().body(Problems.invalidRequest(errors));
+      return Mono.just(ResponseEntity.badRequest().body(Problems.invalidRequest(errors)));
     }
-    String needle = q == null ? "" : q.toLowerCase(Locale.ROOT);
-    List<DeviceStateView> matching =
-        states.snapshot().stream()
-            .map(e -> DeviceStateView.of(e.value()))
-            .filter(d -> d.imei().toLowerCase(Locale.ROOT).contains(needle))
-            .filter(d -> online == null || d.online() == Boolean.parseBoolean(online))
-            .sorted(Comparator.comparing(DeviceStateView::imei))
-            .toList();
-    long skip = (long) pageNumber * pageSize;
-    List<DeviceStateView> items = matching.stream().skip(skip).limit(pageSize).toList();
-    return ResponseEntity.ok(new DevicePage(items, pageNumber, pageSize, matching.size()));
+    DeviceStateFilter filter =
+        new DeviceStateFilter(q, online == null ? null : Boolean.valueOf(online));
+    Mono<ResponseEntity<?>> fromSnapshot =
+        Mono.fromSupplier(() -> listFromSnapshot(filter, pageNumber, pageSize));
+    if (stores == null) {
+      return fromSnapshot;
+    }
+    int firstN = (int) Math.min((long) (pageNumber + 1) * pageSize, Integer.MAX_VALUE);
+    return stores
+        .list(filter, firstN, authorization)
+        .<ResponseEntity<?>>map(
+            range ->
+                ResponseEntity.ok()
+                    .header(
+                        DeviceStateQueries.SERVED_BY_HEADER,
+                        DeviceStateQueries.GATHERED + " " + range.replicas())
+                    .body(page(range.states(), range.matched(), pageNumber, pageSize)))
+        .switchIfEmpty(fromSnapshot);
   }
 
+  /**
+   * One device's state: from the replica that owns it in the partitioned store (this one or
+   * another, or a standby copy while the owner restarts), else from this node's snapshot. The
+   * {@code X-Signalyard-Served-By} header names the path.
+   */
   @GetMapping("/api/devices/{imei}")
-  public ResponseEntity<?> get(@PathVariable String imei) {
-    return states
-        .get(imei)
-        .<ResponseEntity<?>>map(state -> ResponseEntity.ok(DeviceStateView.of(state)))
+  public Mono<ResponseEntity<?>> get(
+      @PathVariable String imei,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+    Mono<ResponseEntity<?>> fromSnapshot =
+        Mono.fromSupplier(() -> answer(states.get(imei), imei, DeviceStateQueries.SNAPSHOT));
+    if (stores == null) {
+      return fromSnapshot;
+    }
+    return stores
+        .find(imei, authorization)
+        .<ResponseEntity<?>>map(found -> answer(found.state(), imei, found.servedBy()))
+        .switchIfEmpty(fromSnapshot);
+  }
+
+  private ResponseEntity<?> listFromSnapshot(
+      DeviceStateFilter filter, int pageNumber, int pageSize) {
+    List<DeviceState> matching =
+        states.snapshot().stream()
+            .map(Entry::value)
+            .filter(state -> state != null && filter.matches(state))
+            .sorted(Comparator.comparing(DeviceState::getImei))
+            .toList();
+    return ResponseEntity.ok()
+        .header(DeviceStateQueries.SERVED_BY_HEADER, DeviceStateQueries.SNAPSHOT)
+        .body(page(matching, matching.size(), pageNumber, pageSize));
+  }
+
+  private static DevicePage page(
+      List<DeviceState> sorted, long total, int pageNumber, int pageSize) {
+    long skip = (long) pageNumber * pageSize;
+    List<DeviceStateView> items =
+        sorted.stream().skip(skip).limit(pageSize).map(DeviceStateView::of).toList();
+    return new DevicePage(items, pageNumber, pageSize, total);
+  }
+
+  private static ResponseEntity<?> answer(
+      Optional<DeviceState> state, String imei, String servedBy) {
+    return state
+        .<ResponseEntity<?>>map(
+            s ->
+                ResponseEntity.ok()
+                    .header(DeviceStateQueries.SERVED_BY_HEADER, servedBy)
+                    .body(DeviceStateView.of(s)))
         .orElseGet(() -> notFound(imei));
   }
 

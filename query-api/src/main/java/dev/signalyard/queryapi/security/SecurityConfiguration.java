@@ -66,6 +66,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       instead), 403 for missing roles or a missing CSRF token.
  *   <li>Always reachable without credentials: {@code /actuator/health}, the OpenAPI document and
  *       its UI, and {@code /actuator/prometheus} when the management port is a separate one.
+ *   <li>{@code /internal/stores/**}, the replicas' store endpoints: without a bearer token when
+ *       {@code signalyard.query.stores.internal-token} is set (the endpoints then require that
+ *       token themselves); otherwise like any other GET, with the read role.
  * </ul>
  *
  * <p>Thread-safety: configuration, used once at start-up.
@@ -80,6 +83,8 @@ public class SecurityConfiguration {
           + " (signalyard.security.issuer-uri), e.g. https://sso.example.org/realms/signalyard."
           + " Open access is only allowed outside the production profile.";
   static final String CSRF_COOKIE = "XSRF-TOKEN";
+  static final String INTERNAL_STORES = "/internal/stores/**";
+  static final String INTERNAL_TOKEN_PROPERTY = "signalyard.query.stores.internal-token";
 
   private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -150,9 +155,14 @@ public class SecurityConfiguration {
     ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(problems);
     ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler(problems, roles);
     boolean separateManagementPort = separateManagementPort(environment);
+    boolean internalToken = StringUtils.hasText(environment.getProperty(INTERNAL_TOKEN_PROPERTY));
     http.authorizeExchange(
         exchanges -> {
           exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          if (internalToken) {
+            // Replicas call each other with the shared token, which the endpoints check themselves.
+            exchanges.pathMatchers(INTERNAL_STORES).permitAll();
+          }
           if (separateManagementPort) {
             exchanges.pathMatchers("/actuator/prometheus").permitAll();
           }
