@@ -72,7 +72,7 @@ class ManagementPortTest {
     args[2] = "--signalyard.kafka.bootstrap-servers=" + KafkaTestBroker.shared().bootstrapServers();
     args[3] = "--signalyard.query.stores.enabled=false";
     System.arraycopy(more, 0, args, 4, more.length);
-    return QueryApiApplication.application().run(args);
+    return OwnNettyResources.isolated(QueryApiApplication.application()).run(args);
   }
 
   private static int status(int port, String path) throws IOException, InterruptedException {

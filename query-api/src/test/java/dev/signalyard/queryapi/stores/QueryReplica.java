@@ -1,5 +1,6 @@
 package dev.signalyard.queryapi.stores;
 
+import dev.signalyard.queryapi.OwnNettyResources;
 import dev.signalyard.queryapi.QueryApiApplication;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.IOException;
@@ -53,7 +54,9 @@ final class QueryReplica implements AutoCloseable {
     properties.putAll(extra);
     List<String> args = new ArrayList<>();
     properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-    context = QueryApiApplication.application().run(args.toArray(String[]::new));
+    context =
+        OwnNettyResources.isolated(QueryApiApplication.application())
+            .run(args.toArray(String[]::new));
     return this;
   }
 
