@@ -38,8 +38,8 @@ class SimulationConfiguration {
 
   /** The intelligent allocator both kinds share; OR-Tools loads on the first run that asks. */
   @Bean
-  LazyAllocator intelligentAllocator() {
-    return new LazyAllocator(IntelligentAllocator::new);
+  LazyAllocator intelligentAllocator(SimulationProperties simulation) {
+    return new LazyAllocator(() -> new IntelligentAllocator(simulation.intelligentTimeLimit(), 1));
   }
 
   @Bean

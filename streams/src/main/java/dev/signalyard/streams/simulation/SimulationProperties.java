@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     below 1 s.
  * @param snapshotTimeout How long a run may take to read the fleet data (vehicles, settings,
  *     roundtrips) from Kafka before it fails.
+ * @param intelligentTimeLimit How long intelligent allocation's solver may search one day's
+ *     assignment; the best assignment found by then is used (the reference's 60 s).
  */
 @ConfigurationProperties("signalyard.streams.simulation")
 public record SimulationProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("2") int workers,
     @DefaultValue("500ms") Duration progressInterval,
-    @DefaultValue("60s") Duration snapshotTimeout) {
+    @DefaultValue("60s") Duration snapshotTimeout,
+    @DefaultValue("60s") Duration intelligentTimeLimit) {
 
   /** Validates the settings. */
   public SimulationProperties {
@@ -35,6 +38,11 @@ public record SimulationProperties(
     if (progressInterval.isNegative() || progressInterval.isZero()) {
       throw new IllegalArgumentException(
           "signalyard.streams.simulation.progress-interval must be positive: " + progressInterval);
+    }
+    if (intelligentTimeLimit.isNegative() || intelligentTimeLimit.isZero()) {
+      throw new IllegalArgumentException(
+          "signalyard.streams.simulation.intelligent-time-limit must be positive: "
+              + intelligentTimeLimit);
     }
     if (snapshotTimeout.isNegative() || snapshotTimeout.isZero()) {
       throw new IllegalArgumentException(
