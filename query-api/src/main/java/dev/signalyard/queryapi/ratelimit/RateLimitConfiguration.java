@@ -54,7 +54,10 @@ public class RateLimitConfiguration {
 
   @Bean
   @ConditionalOnBooleanProperty(name = "signalyard.query.rate-limit.enabled", matchIfMissing = true)
-  RateLimitWebFilter rateLimitWebFilter(RateLimiter rateLimiter, AccessProblems problems) {
-    return new RateLimitWebFilter(rateLimiter, problems);
+  RateLimitWebFilter rateLimitWebFilter(
+      RateLimiter rateLimiter,
+      AccessProblems problems,
+      ObjectProvider<RateLimitExemption> exemptions) {
+    return new RateLimitWebFilter(rateLimiter, problems, exemptions.orderedStream().toList());
   }
 }

@@ -3,6 +3,7 @@ package dev.signalyard.queryapi.ratelimit;
 import dev.signalyard.queryapi.security.AccessProblems;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -16,7 +17,9 @@ import reactor.core.publisher.Mono;
  * Limits each principal's request rate: 429 with {@code Retry-After} and a {@code
  * too-many-requests} problem once its bucket is empty. Authenticated requests count against the
  * principal's name, anonymous ones against the client address (the proxy's {@code X-Forwarded-For}
- * when {@code SERVER_FORWARDHEADERSSTRATEGY=framework}). Health checks are not counted.
+ * when {@code SERVER_FORWARDHEADERSSTRATEGY=framework}). Health checks are not counted, nor are the
+ * requests a {@link RateLimitExemption} names (replicas' internal calls that carry the shared
+ * token: the client request that caused them was counted where it arrived).
  *
  * <p>Runs after Spring Security's filters, so the principal is known; a server-sent event stream
  * counts as one request.
@@ -30,10 +33,13 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
 
   private final RateLimiter limiter;
   private final AccessProblems problems;
+  private final List<RateLimitExemption> exemptions;
 
-  RateLimitWebFilter(RateLimiter limiter, AccessProblems problems) {
+  RateLimitWebFilter(
+      RateLimiter limiter, AccessProblems problems, List<RateLimitExemption> exemptions) {
     this.limiter = limiter;
     this.problems = problems;
+    this.exemptions = List.copyOf(exemptions);
   }
 
   @Override
@@ -43,7 +49,9 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getPath().value().startsWith("/actuator/health")) {
+    ServerHttpRequest request = exchange.getRequest();
+    if (request.getPath().value().startsWith("/actuator/health")
+        || exemptions.stream().anyMatch(exemption -> exemption.exempt(request))) {
       return chain.filter(exchange);
     }
     return exchange

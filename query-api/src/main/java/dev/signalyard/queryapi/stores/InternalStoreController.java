@@ -7,8 +7,6 @@ import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.stores.LocalDeviceStates.NotServedHereException;
 import dev.signalyard.schemas.devices.DeviceState;
 import dev.signalyard.schemas.serde.AvroSerde;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,18 +59,18 @@ class InternalStoreController {
 
   private final StoreReplica replica;
   private final LocalDeviceStates local;
-  private final byte[] token;
+  private final InternalToken token;
   private final Duration readTimeout;
 
   InternalStoreController(
-      StoreReplica replica, LocalDeviceStates local, StoreProperties properties) {
+      StoreReplica replica,
+      LocalDeviceStates local,
+      StoreProperties properties,
+      InternalToken token) {
     this.replica = replica;
     this.local = local;
     this.readTimeout = properties.forwardTimeout();
-    this.token =
-        properties.hasInternalToken()
-            ? properties.internalToken().getBytes(StandardCharsets.UTF_8)
-            : null;
+    this.token = token;
   }
 
   @GetMapping(PATH + "/{imei}")
@@ -162,9 +160,7 @@ class InternalStoreController {
   }
 
   private boolean authorized(String presented) {
-    return token == null
-        || (presented != null
-            && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8)));
+    return token.authorizes(presented);
   }
 
   private static ResponseEntity<?> unauthorized() {

@@ -27,6 +27,11 @@ class StoreConfiguration {
   }
 
   @Bean
+  InternalToken internalToken(StoreProperties properties) {
+    return new InternalToken(properties);
+  }
+
+  @Bean
   ReplicaClient replicaClient(StoreProperties properties) {
     return new ReplicaClient(properties);
   }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,33 @@ class InternalEndpointAccessTest {
       HttpResponse<String> withRole =
           replica.get(PATH, Map.of("Authorization", "Bearer " + reader));
       assertThat(withRole.statusCode()).isIn(200, 404, 503);
+    }
+  }
+
+  @Test
+  void callsWithTheTokenAreNotRateLimitedOtherCallsAre() {
+    int capacity = 3;
+    try (QueryReplica replica =
+        secured(
+                Map.of(
+                    "signalyard.query.rate-limit.enabled", "true",
+                    "signalyard.query.rate-limit.capacity", Integer.toString(capacity),
+                    "signalyard.query.rate-limit.period", "1h"))
+            .start()) {
+      for (int i = 0; i < capacity * 4; i++) {
+        HttpResponse<String> internal =
+            replica.get(PATH, Map.of(InternalStoreController.TOKEN_HEADER, QueryReplica.TOKEN));
+        assertThat(internal.statusCode()).as("internal call %d", i).isIn(200, 404, 503);
+      }
+      // A wrong token is counted like any anonymous request: the bucket of 127.0.0.1 runs out.
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i <= capacity; i++) {
+        statuses.add(
+            replica
+                .getRefused(PATH, Map.of(InternalStoreController.TOKEN_HEADER, "not-the-token"))
+                .statusCode());
+      }
+      assertThat(statuses).contains(429).doesNotContain(200);
     }
   }
 
