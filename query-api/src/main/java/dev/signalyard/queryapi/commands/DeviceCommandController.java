@@ -6,6 +6,7 @@ import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
 import dev.signalyard.queryapi.kafka.AckedProducer;
 import dev.signalyard.queryapi.kafka.BrokerUnavailableException;
+import dev.signalyard.queryapi.live.EncodedEvents;
 import dev.signalyard.queryapi.live.LiveStream;
 import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
@@ -74,6 +75,7 @@ public class DeviceCommandController {
   private final AckedProducer producer;
   private final QueryApiProperties properties;
   private final StreamDrain drain;
+  private final EncodedEvents<DeviceCommandStatus> statusEvents;
   private final AvroSerde<DeviceCommand> commandSerde = AvroSerde.of(DeviceCommand.class);
   private final AvroSerde<DeviceCommandStatus> statusSerde =
       AvroSerde.of(DeviceCommandStatus.class);
@@ -83,11 +85,13 @@ public class DeviceCommandController {
       TopicView<DeviceCommandStatus> deviceCommandStatusView,
       AckedProducer producer,
       QueryApiProperties properties,
-      StreamDrain drain) {
+      StreamDrain drain,
+      EncodedEvents<DeviceCommandStatus> statusEvents) {
     this.statuses = deviceCommandStatusView;
     this.producer = producer;
     this.properties = properties;
     this.drain = drain;
+    this.statusEvents = statusEvents;
   }
 
   /**
@@ -185,7 +189,7 @@ public class DeviceCommandController {
                     "commands",
                     statuses,
                     Comparator.comparing(Entry::value, OLDEST_FIRST),
-                    e -> e.value().getImei().equals(imei) ? CommandStatusEvents.of(e) : null)));
+                    e -> e.value().getImei().equals(imei) ? statusEvents.of(e) : null)));
     return drain.drainable(
         SseStreams.withResyncAndHeartbeats(
             stream.open(SseStreams.lastEventId(lastEventIdHeader, lastEventId)),

@@ -6,7 +6,7 @@ import static dev.signalyard.queryapi.web.QueryParameters.integer;
 import dev.signalyard.platform.web.Problems;
 import dev.signalyard.platform.web.Problems.FieldError;
 import dev.signalyard.queryapi.QueryApiProperties;
-import dev.signalyard.queryapi.commands.CommandStatusEvents;
+import dev.signalyard.queryapi.live.EncodedEvents;
 import dev.signalyard.queryapi.live.LiveStream;
 import dev.signalyard.queryapi.live.LiveStream.Source;
 import dev.signalyard.queryapi.live.SseStreams;
@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Devices: the list ({@code GET /api/devices}, filtered and paged), one device's state ({@code GET
@@ -64,6 +65,9 @@ public class DeviceController {
   private final QueryApiProperties properties;
   private final StreamDrain drain;
   private final DeviceStateQueries stores;
+  private final EncodedEvents<DeviceState> stateEvents;
+  private final EncodedEvents<DeviceEvent> deviceEvents;
+  private final EncodedEvents<DeviceCommandStatus> commandStatusEvents;
   private final Clock clock = Clock.systemUTC();
 
   DeviceController(
@@ -73,7 +77,9 @@ public class DeviceController {
       TrackHistory tracks,
       QueryApiProperties properties,
       StreamDrain drain,
-      ObjectProvider<DeviceStateQueries> stores) {
+      ObjectProvider<DeviceStateQueries> stores,
+      EncodedEvents<DeviceCommandStatus> commandStatusEvents,
+      JsonMapper json) {
     this.states = states;
     this.events = events;
     this.commandStatus = commandStatus;
@@ -81,6 +87,11 @@ public class DeviceController {
     this.properties = properties;
     this.drain = drain;
     this.stores = stores.getIfAvailable();
+    this.commandStatusEvents = commandStatusEvents;
+    this.stateEvents = EncodedEvents.of(json, DeviceController::stateEvent);
+    this.deviceEvents =
+        EncodedEvents.of(
+            json, e -> DeviceEventName.of(e.value().getType()) != null ? deviceEvent(e) : null);
   }
 
   /**
@@ -227,21 +238,17 @@ public class DeviceController {
                     "state",
                     states,
                     Comparator.comparing(Entry::key),
-                    entry -> wanted.test(entry.key()) ? stateEvent(entry) : null),
+                    entry -> wanted.test(entry.key()) ? stateEvents.of(entry) : null),
                 Source.changesOnly(
                     "events",
                     events,
-                    entry ->
-                        wanted.test(entry.key())
-                                && DeviceEventName.of(entry.value().getType()) != null
-                            ? deviceEvent(entry)
-                            : null),
+                    entry -> wanted.test(entry.key()) ? deviceEvents.of(entry) : null),
                 Source.changesOnly(
                     "commands",
                     commandStatus,
                     entry ->
                         wanted.test(entry.value().getImei())
-                            ? CommandStatusEvents.of(entry)
+                            ? commandStatusEvents.of(entry)
                             : null)));
     return drain.drainable(
         SseStreams.withResyncAndHeartbeats(

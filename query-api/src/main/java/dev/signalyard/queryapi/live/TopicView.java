@@ -4,10 +4,12 @@ import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -60,8 +63,99 @@ public final class TopicView<V> implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(TopicView.class);
 
-  /** One value and where it was read. */
-  public record Entry<V>(String key, V value, int partition, long offset) {}
+  /**
+   * One value and where it was read. Every subscriber of a view gets the same entry object, so an
+   * entry also carries what is derived from it once for all of them ({@link #memo}): for example
+   * its encoded server-sent event, which is then made once per change, not once per subscriber.
+   * Equality is that of key, value, partition and offset.
+   *
+   * <p>Thread-safety: immutable apart from the memo, which is safe to use from any thread.
+   */
+  public static final class Entry<V> {
+    private static final Object[] NOTHING = new Object[0];
+
+    private final String key;
+    private final V value;
+    private final int partition;
+    private final long offset;
+    // Pairs of memo key and value, replaced whole (copy on write): few keys, read far more often.
+    private volatile Object[] memo = NOTHING;
+
+    public Entry(String key, V value, int partition, long offset) {
+      this.key = key;
+      this.value = value;
+      this.partition = partition;
+      this.offset = offset;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    /** The decoded value; null for a tombstone. */
+    public V value() {
+      return value;
+    }
+
+    public int partition() {
+      return partition;
+    }
+
+    public long offset() {
+      return offset;
+    }
+
+    /**
+     * What {@code compute} derives from this entry, computed at most once per {@code memoKey} in
+     * the common case (two threads asking at the same moment may both compute; one result is kept).
+     * {@code compute} must not return null and should depend on the entry alone.
+     */
+    public <T> T memo(Object memoKey, Supplier<T> compute) {
+      Object[] pairs = memo;
+      for (int i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] == memoKey) {
+          @SuppressWarnings("unchecked")
+          T known = (T) pairs[i + 1];
+          return known;
+        }
+      }
+      T computed = Objects.requireNonNull(compute.get(), "memo value");
+      synchronized (this) {
+        Object[] now = memo;
+        for (int i = 0; i < now.length; i += 2) {
+          if (now[i] == memoKey) {
+            @SuppressWarnings("unchecked")
+            T known = (T) now[i + 1];
+            return known;
+          }
+        }
+        Object[] more = Arrays.copyOf(now, now.length + 2);
+        more[now.length] = memoKey;
+        more[now.length + 1] = computed;
+        memo = more;
+      }
+      return computed;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Entry<?> that
+          && partition == that.partition
+          && offset == that.offset
+          && Objects.equals(key, that.key)
+          && Objects.equals(value, that.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, value, partition, offset);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[key=" + key + ", partition=" + partition + ", offset=" + offset + "]";
+    }
+  }
 
   /** Entries kept for {@link #resume} unless {@link #setReplayCapacity} says otherwise. */
   public static final int DEFAULT_REPLAY_CAPACITY = 10_000;
