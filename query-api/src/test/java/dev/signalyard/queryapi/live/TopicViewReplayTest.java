@@ -81,7 +81,10 @@ class TopicViewReplayTest {
 
     Subscription<String> resumed = view.resume(seen, 10).orElseThrow();
     resumed.release().dispose();
-    assertThat(resumed.snapshot()).extracting(Entry::key).containsExactly("k12", "k13", "k14");
+    // Order is kept per partition only; these three are on three partitions.
+    assertThat(resumed.snapshot())
+        .extracting(Entry::key)
+        .containsExactlyInAnyOrder("k12", "k13", "k14");
     // The replayed changes are still to be sent: the resumed position is the client's.
     assertThat(resumed.position()).isEqualTo(seen);
   }
@@ -149,7 +152,11 @@ class TopicViewReplayTest {
     List<ServerSentEvent<Object>> resumed =
         stream.open(lastId).take(4).collectList().block(Duration.ofSeconds(10));
 
-    assertThat(resumed).extracting(ServerSentEvent::data).containsExactly("v8", "v9", "v10", "v11");
+    // Exactly the four changes after the id, each once; the view reads its three partitions in
+    // whatever order the fetches return, so only the order within a partition is promised.
+    assertThat(resumed)
+        .extracting(ServerSentEvent::data)
+        .containsExactlyInAnyOrder("v8", "v9", "v10", "v11");
   }
 
   private static List<ServerSentEvent<Object>> take(
