@@ -1,11 +1,7 @@
 package dev.signalyard.benchmarks;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The knobs of {@link WebhookBenchmark}.
@@ -47,45 +43,11 @@ record BenchmarkOptions(int concurrency, Duration warmup, Duration duration, Dur
 
   /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
   static BenchmarkOptions parse(String[] args) {
-    Map<String, String> values = arguments(args);
+    OptionValues values = OptionValues.parse(args, NAMES);
     return new BenchmarkOptions(
-        Integer.parseInt(value(values, "concurrency", Integer.toString(DEFAULTS.concurrency))),
-        duration(value(values, "warmup", DEFAULTS.warmup.toSeconds() + "s")),
-        duration(value(values, "duration", DEFAULTS.duration.toSeconds() + "s")),
-        duration(value(values, "jit-warmup", DEFAULTS.jitWarmup.toSeconds() + "s")));
-  }
-
-  private static Map<String, String> arguments(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
-      }
-      String name = arg.substring(2);
-      String value;
-      int equals = name.indexOf('=');
-      if (equals >= 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("Unknown option --" + name);
-      }
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  private static String value(Map<String, String> values, String name, String fallback) {
-    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
-  }
-
-  private static Duration duration(String value) {
-    return DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+        values.integer("concurrency", DEFAULTS.concurrency),
+        values.duration("warmup", DEFAULTS.warmup),
+        values.duration("duration", DEFAULTS.duration),
+        values.duration("jit-warmup", DEFAULTS.jitWarmup));
   }
 }

@@ -1,11 +1,7 @@
 package dev.signalyard.benchmarks;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The knobs of {@link BroadcastBridgeBenchmark} and {@link BroadcastLatencyBenchmark}. Each option
@@ -47,46 +43,12 @@ record BroadcastBenchmarkOptions(
 
   /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
   static BroadcastBenchmarkOptions parse(String[] args) {
-    Map<String, String> values = arguments(args);
+    OptionValues values = OptionValues.parse(args, NAMES);
     return new BroadcastBenchmarkOptions(
-        Integer.parseInt(value(values, "messages", Integer.toString(DEFAULTS.messages))),
-        Integer.parseInt(value(values, "topics", Integer.toString(DEFAULTS.topics))),
-        Integer.parseInt(value(values, "rate", Integer.toString(DEFAULTS.rate))),
-        duration(value(values, "warmup", DEFAULTS.warmup.toSeconds() + "s")),
-        duration(value(values, "duration", DEFAULTS.duration.toSeconds() + "s")));
-  }
-
-  private static Map<String, String> arguments(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
-      }
-      String name = arg.substring(2);
-      String value;
-      int equals = name.indexOf('=');
-      if (equals >= 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("Unknown option --" + name);
-      }
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  private static String value(Map<String, String> values, String name, String fallback) {
-    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
-  }
-
-  private static Duration duration(String value) {
-    return DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+        values.integer("messages", DEFAULTS.messages),
+        values.integer("topics", DEFAULTS.topics),
+        values.integer("rate", DEFAULTS.rate),
+        values.duration("warmup", DEFAULTS.warmup),
+        values.duration("duration", DEFAULTS.duration));
   }
 }

@@ -46,23 +46,11 @@ public final class BroadcastBridgeBenchmark {
   private BroadcastBridgeBenchmark() {}
 
   public static void main(String[] args) {
-    BroadcastBenchmarkOptions options;
-    try {
-      options = BroadcastBenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(BroadcastBenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchmarkProgram.main(
+        args,
+        BroadcastBenchmarkOptions::parse,
+        BroadcastBenchmarkOptions.USAGE,
+        BroadcastBridgeBenchmark::run);
   }
 
   private static int run(BroadcastBenchmarkOptions options) throws Exception {

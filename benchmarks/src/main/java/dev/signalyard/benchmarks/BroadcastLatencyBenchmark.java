@@ -41,24 +41,11 @@ public final class BroadcastLatencyBenchmark {
   private BroadcastLatencyBenchmark() {}
 
   public static void main(String[] args) {
-    BroadcastBenchmarkOptions options;
-    try {
-      options = BroadcastBenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(BroadcastBenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    // The SSE client's and Reactor's threads would keep the JVM alive.
-    System.exit(status);
+    BenchmarkProgram.main(
+        args,
+        BroadcastBenchmarkOptions::parse,
+        BroadcastBenchmarkOptions.USAGE,
+        BroadcastLatencyBenchmark::run);
   }
 
   private static int run(BroadcastBenchmarkOptions options) throws Exception {

@@ -1,16 +1,13 @@
 package dev.signalyard.benchmarks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A closed-loop load generator: {@code concurrency} threads each keep exactly one request in
@@ -32,8 +29,7 @@ final class ClosedLoopLoad {
 
   static final String THREAD_NAME_PREFIX = "load-generator-";
 
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration DRAIN_TIMEOUT = REQUEST_TIMEOUT.plusSeconds(5);
+  private static final int CLIENT_THREADS = 4;
 
   private final HttpClient client;
   private final RockBlockForms forms;
@@ -44,6 +40,29 @@ final class ClosedLoopLoad {
   }
 
   /**
+   * The client both webhook benchmarks load with: HTTP/1.1 explicitly (the default would offer an
+   * h2c upgrade on the first request) and a fixed pool of {@value #CLIENT_THREADS} threads, where
+   * the default is a cached one: its threads never retire, so {@link CpuUsage} can keep charging
+   * their time to the load generator. Named "HttpClient-" like the client's own selector thread.
+   */
+  static HttpClient httpClient() {
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            CLIENT_THREADS,
+            task -> {
+              Thread thread = new Thread(task, "HttpClient-load-" + threadNumber.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .executor(executor)
+        .build();
+  }
+
+  /**
    * Starts loading {@code uri} with the options' concurrency, warm-up and window, and returns at
    * once; {@link Running#await()} blocks until the run is over.
    */
@@ -51,18 +70,21 @@ final class ClosedLoopLoad {
     long windowStart = System.nanoTime() + options.warmup().toNanos();
     long windowEnd = windowStart + options.duration().toNanos();
     CountDownLatch released = new CountDownLatch(1);
-    Worker[] workers = new Worker[options.concurrency()];
-    Thread[] threads = new Thread[workers.length];
-    for (int i = 0; i < workers.length; i++) {
-      workers[i] = new Worker(uri, windowStart, windowEnd, released);
-      threads[i] = new Thread(workers[i], THREAD_NAME_PREFIX + i);
+    RequestTally[] tallies = new RequestTally[options.concurrency()];
+    Thread[] threads = new Thread[tallies.length];
+    for (int i = 0; i < tallies.length; i++) {
+      tallies[i] = new RequestTally();
+      threads[i] =
+          new Thread(
+              new Worker(uri, windowStart, windowEnd, released, tallies[i]),
+              THREAD_NAME_PREFIX + i);
       // A stuck request must not keep the JVM alive after the benchmark gave up on it.
       threads[i].setDaemon(true);
     }
     for (Thread thread : threads) {
       thread.start();
     }
-    return new Running(uri, options, windowStart, windowEnd, released, workers, threads);
+    return new Running(uri, options, windowStart, windowEnd, released, tallies, threads);
   }
 
   /** A load in progress; its window bounds are {@link System#nanoTime()} values. */
@@ -72,7 +94,7 @@ final class ClosedLoopLoad {
     private final long windowStart;
     private final long windowEnd;
     private final CountDownLatch released;
-    private final Worker[] workers;
+    private final RequestTally[] tallies;
     private final Thread[] threads;
 
     private Running(
@@ -81,14 +103,14 @@ final class ClosedLoopLoad {
         long windowStart,
         long windowEnd,
         CountDownLatch released,
-        Worker[] workers,
+        RequestTally[] tallies,
         Thread[] threads) {
       this.uri = uri;
       this.options = options;
       this.windowStart = windowStart;
       this.windowEnd = windowEnd;
       this.released = released;
-      this.workers = workers;
+      this.tallies = tallies;
       this.threads = threads;
     }
 
@@ -103,71 +125,25 @@ final class ClosedLoopLoad {
     /** Waits until the window is over and the requests still in flight are answered. */
     LoadResult await() throws InterruptedException {
       released.countDown();
-      long deadline = windowEnd + DRAIN_TIMEOUT.toNanos();
-      for (Thread thread : threads) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining > 0) {
-          TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
-        }
-        if (thread.isAlive()) {
-          throw new IllegalStateException(
-              thread.getName() + " loading " + uri + " did not finish in time");
-        }
-      }
-      // join() orders every worker's writes before the reads in merge().
-      return merge(uri.getPath(), options, workers);
+      RequestTally.awaitThreads(threads, windowEnd, uri);
+      return RequestTally.merge(uri.getPath(), options.concurrency(), options.duration(), tallies);
     }
   }
 
-  private static LoadResult merge(String endpoint, BenchmarkOptions options, Worker[] workers) {
-    int total = 0;
-    for (Worker worker : workers) {
-      total += worker.measured;
-    }
-    long[] latencies = new long[total];
-    long errors = 0;
-    long okTotal = 0;
-    Map<String, Long> errorKinds = new HashMap<>();
-    Map<String, String> errorExamples = new HashMap<>();
-    int offset = 0;
-    for (Worker worker : workers) {
-      System.arraycopy(worker.latencies, 0, latencies, offset, worker.measured);
-      offset += worker.measured;
-      errors += worker.errors;
-      okTotal += worker.okTotal;
-      worker.errorKinds.forEach((kind, count) -> errorKinds.merge(kind, count, Long::sum));
-      worker.errorExamples.forEach(errorExamples::putIfAbsent);
-    }
-    Arrays.sort(latencies);
-    return new LoadResult(
-        endpoint,
-        options.concurrency(),
-        options.duration(),
-        latencies,
-        errors,
-        errorKinds,
-        errorExamples,
-        okTotal);
-  }
-
-  /** One thread, one request in flight at a time; its fields are only touched by that thread. */
+  /** One thread, one request in flight at a time; its tally is only touched by that thread. */
   private final class Worker implements Runnable {
     private final URI uri;
     private final long windowStart;
     private final long windowEnd;
     private final CountDownLatch released;
-    private final Map<String, Long> errorKinds = new HashMap<>();
-    private final Map<String, String> errorExamples = new HashMap<>();
-    private long[] latencies = new long[4096];
-    private int measured;
-    private long errors;
-    private long okTotal;
+    private final RequestTally tally;
 
-    Worker(URI uri, long windowStart, long windowEnd, CountDownLatch released) {
+    Worker(URI uri, long windowStart, long windowEnd, CountDownLatch released, RequestTally tally) {
       this.uri = uri;
       this.windowStart = windowStart;
       this.windowEnd = windowEnd;
       this.released = released;
+      this.tally = tally;
     }
 
     @Override
@@ -175,32 +151,18 @@ final class ClosedLoopLoad {
       long now;
       do {
         HttpRequest request =
-            HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(forms.next()))
-                .build();
+            RequestTally.post(uri, "application/x-www-form-urlencoded", forms.next());
         long sentAt = System.nanoTime();
-        String errorKind;
-        String errorText;
+        RequestTally.Failure failure;
         try {
-          HttpResponse<String> response =
-              client.send(request, HttpResponse.BodyHandlers.ofString());
-          errorKind = response.statusCode() == 200 ? null : Integer.toString(response.statusCode());
-          errorText = response.body();
-        } catch (IOException e) {
-          errorKind = e.getClass().getSimpleName();
-          errorText = String.valueOf(e.getMessage());
+          failure = tally.send(client, request);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
         }
         now = System.nanoTime();
-        if (errorKind == null) {
-          okTotal++;
-        }
         if (now >= windowStart && now < windowEnd) {
-          record(now - sentAt, errorKind, errorText);
+          tally.record(now - sentAt, failure);
         }
       } while (now < windowEnd);
       // Stay alive until the caller has taken its CPU sample at the window's end: a thread that
@@ -209,18 +171,6 @@ final class ClosedLoopLoad {
         released.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      }
-    }
-
-    private void record(long latencyNanos, String errorKind, String errorText) {
-      if (measured == latencies.length) {
-        latencies = Arrays.copyOf(latencies, latencies.length * 2);
-      }
-      latencies[measured++] = latencyNanos;
-      if (errorKind != null) {
-        errors++;
-        errorKinds.merge(errorKind, 1L, Long::sum);
-        errorExamples.putIfAbsent(errorKind, errorText);
       }
     }
   }

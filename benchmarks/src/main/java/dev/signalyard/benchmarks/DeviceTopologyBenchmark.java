@@ -18,27 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,11 +55,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Both rates leave start-up out: each is the records processed after a first observation point
  * divided by the time from there to the last record. For the bare consumer that point is the end of
  * its first non-empty poll; for the topology it is the first time the application's committed
- * offsets on {@code device-reports-raw} (polled every {@value #POLL_MILLIS} ms) are above zero, and
- * the end is when they reach the topic's end (input lag 0). The time until the application has also
- * consumed all of its own {@code device-reports} output (the state and track topologies) is
- * reported as the whole pipeline's rate. Every round checks that {@code device-reports} then holds
- * exactly one decoded report per raw report (read_committed).
+ * offsets on {@code device-reports-raw} (polled every {@value ConsumerGroupProgress#POLL_MILLIS}
+ * ms) are above zero, and the end is when they reach the topic's end (input lag 0). The time until
+ * the application has also consumed all of its own {@code device-reports} output (the state and
+ * track topologies) is reported as the whole pipeline's rate. Every round checks that {@code
+ * device-reports} then holds exactly one decoded report per raw report (read_committed).
  *
  * <p>Fresh broker per round, so that no round reads an earlier round's output. The last round is
  * the result; earlier rounds warm the JIT up. Exit status: 0 when the topology makes at least half
@@ -114,23 +105,11 @@ public final class DeviceTopologyBenchmark {
       long produced, double produceRate, Reading bare, Reading topology, double pipelineRate) {}
 
   public static void main(String[] args) {
-    DeviceTopologyOptions options;
-    try {
-      options = DeviceTopologyOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(DeviceTopologyOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchmarkProgram.main(
+        args,
+        DeviceTopologyOptions::parse,
+        DeviceTopologyOptions.USAGE,
+        DeviceTopologyBenchmark::run);
   }
 
   private static int run(DeviceTopologyOptions options) throws Exception {
@@ -176,8 +155,8 @@ public final class DeviceTopologyBenchmark {
           topology(bootstrap, produced, round, stateRoot, options.timeout(), pipelineRate);
       System.out.printf(Locale.ROOT, "    %.0f reports/s%n", topology.rate());
 
-      long decoded = committedRecords(bootstrap, REPORTS);
-      long deadLetters = committedRecords(bootstrap, DEAD_LETTERS);
+      long decoded = ReadCommittedTopic.count(bootstrap, REPORTS);
+      long deadLetters = ReadCommittedTopic.count(bootstrap, DEAD_LETTERS);
       boolean complete = decoded == produced && deadLetters == 0;
       System.out.printf(
           Locale.ROOT,
@@ -252,10 +231,7 @@ public final class DeviceTopologyBenchmark {
   private static Reading bareConsumer(String bootstrap, long expected, Duration timeout) {
     AvroSerde<RawDeviceReport> serde = AvroSerde.of(RawDeviceReport.class);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions = partitions(consumer, RAW);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<String, byte[]> consumer = ReadCommittedTopic.fromStart(bootstrap, RAW)) {
       long total = 0;
       long checksum = 0;
       long firstAt = -1;
@@ -305,39 +281,31 @@ public final class DeviceTopologyBenchmark {
                 "--signalyard.streams.state-dir=" + stateRoot.resolve("round-" + round));
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      long firstAt = -1;
-      long firstCount = 0;
-      CpuUsage.Sample before = null;
-      long committed;
-      while ((committed = committed(admin, applicationId, RAW)) < expected) {
-        if (firstAt < 0 && committed > 0) {
-          firstAt = System.nanoTime();
-          firstCount = committed;
-          before = CpuUsage.sample();
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "The topology committed " + committed + " of " + expected + " before --timeout");
-        }
-        Thread.sleep(POLL_MILLIS);
-      }
-      long lastAt = System.nanoTime();
-      CpuUsage.Sample after = CpuUsage.sample();
-      if (firstAt < 0) {
+      ConsumerGroupProgress groupProgress = new ConsumerGroupProgress(admin, applicationId);
+      ConsumerGroupProgress.Window window =
+          groupProgress.awaitCommitted(
+              RAW,
+              expected,
+              committed -> {
+                if (System.nanoTime() > deadline) {
+                  throw new IllegalStateException(
+                      "The topology committed "
+                          + committed
+                          + " of "
+                          + expected
+                          + " before --timeout");
+                }
+              });
+      if (!window.measurable()) {
         throw new IllegalStateException(
             "The topology committed every report at once; use more --reports to measure a rate");
       }
       // The state and track topologies read device-reports in the same application; they are
-      // done when its committed offsets there are at most one below the end offsets (the last
-      // transaction's commit marker takes an offset that no consumer returns).
-      while (!caughtUp(admin, applicationId, REPORTS)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("The topology did not consume " + REPORTS + " in time");
-        }
-        Thread.sleep(POLL_MILLIS);
-      }
-      pipelineRate[0] = (expected - firstCount) / ((System.nanoTime() - firstAt) / 1e9);
-      return reading(expected - firstCount, firstAt, lastAt, before, after);
+      // done when it has consumed that topic to its end.
+      groupProgress.awaitCaughtUp(REPORTS, deadline);
+      long measured = expected - window.firstCount();
+      pipelineRate[0] = measured / ((System.nanoTime() - window.firstAt()) / 1e9);
+      return reading(measured, window.firstAt(), window.lastAt(), window.before(), window.after());
     }
   }
 
@@ -363,84 +331,6 @@ public final class DeviceTopologyBenchmark {
       }
     }
     return nanos / (double) (after.atNanos() - before.atNanos());
-  }
-
-  /** Sum of the group's committed offsets on {@code topic}'s partitions. */
-  private static long committed(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    return committedOffsets(admin, group, topic).values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static Map<TopicPartition, Long> committedOffsets(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin
-            .listConsumerGroupOffsets(group)
-            .partitionsToOffsetAndMetadata()
-            .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Map<TopicPartition, Long> committed = new HashMap<>();
-    offsets.forEach(
-        (partition, offset) -> {
-          if (partition.topic().equals(topic) && offset != null) {
-            committed.put(partition, offset.offset());
-          }
-        });
-    return committed;
-  }
-
-  private static boolean caughtUp(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    Map<TopicPartition, Long> committed = committedOffsets(admin, group, topic);
-    Map<TopicPartition, OffsetSpec> latest =
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-            .get(topic)
-            .partitions()
-            .stream()
-            .collect(
-                Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-    var ends = admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    for (var end : ends.entrySet()) {
-      long position = committed.getOrDefault(end.getKey(), 0L);
-      if (end.getValue().offset() - position > 1) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Records a read_committed consumer sees on {@code topic}, reading it to its end. */
-  private static long committedRecords(String bootstrap, String topic) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions = partitions(consumer, topic);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long count = 0;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        count += consumer.poll(Duration.ofMillis(POLL_MILLIS)).count();
-      }
-      return count;
-    }
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // As the topology's consumer reads: committed data only, and Kafka Streams' poll size.
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    return consumer.partitionsFor(topic).stream()
-        .map(info -> new TopicPartition(topic, info.partition()))
-        .toList();
   }
 
   private static int report(PrintStream out, DeviceTopologyOptions options, List<Round> rounds) {

@@ -1,11 +1,7 @@
 package dev.signalyard.benchmarks;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The knobs of {@link DeviceTopologyBenchmark}, read like {@link BenchmarkOptions}: an argument
@@ -37,40 +33,11 @@ record DeviceTopologyOptions(int reports, int devices, int rounds, Duration time
 
   /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
   static DeviceTopologyOptions parse(String[] args) {
-    Map<String, String> values = arguments(args);
+    OptionValues values = OptionValues.parse(args, NAMES);
     return new DeviceTopologyOptions(
-        Integer.parseInt(value(values, "reports", "300000")),
-        Integer.parseInt(value(values, "devices", "1000")),
-        Integer.parseInt(value(values, "rounds", "2")),
-        DurationStyle.detectAndParse(value(values, "timeout", "600s").trim(), ChronoUnit.SECONDS));
-  }
-
-  private static Map<String, String> arguments(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + args[i] + "'");
-      }
-      String name = args[i].substring(2);
-      String value;
-      int equals = name.indexOf('=');
-      if (equals >= 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("Unknown option --" + name);
-      }
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  private static String value(Map<String, String> values, String name, String fallback) {
-    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
+        values.integer("reports", 300_000),
+        values.integer("devices", 1_000),
+        values.integer("rounds", 2),
+        values.duration("timeout", Duration.ofSeconds(600)));
   }
 }

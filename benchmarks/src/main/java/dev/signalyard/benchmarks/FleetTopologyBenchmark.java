@@ -25,9 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,14 +34,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -71,10 +66,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>Rates leave start-up out: each is the trips processed after a first observation point divided
  * by the time from there to the last one. For the bare consumer that point is the end of its first
  * non-empty poll; for the topology it is the first time the application's committed offsets on
- * {@code fleet-trips} (polled every {@value #POLL_MILLIS} ms) are above zero, and the end is when
- * they reach the topic's end. The time until the daily-usage topology has also consumed all of the
- * application's own {@code fleet-roundtrips} output is reported as the whole pipeline's rate. Every
- * round checks that roundtrips and daily usage came out and that no trip went to dead-letters.
+ * {@code fleet-trips} (polled every {@value ConsumerGroupProgress#POLL_MILLIS} ms) are above zero,
+ * and the end is when they reach the topic's end. The time until the daily-usage topology has also
+ * consumed all of the application's own {@code fleet-roundtrips} output is reported as the whole
+ * pipeline's rate. Every round checks that roundtrips and daily usage came out and that no trip
+ * went to dead-letters.
  *
  * <p>Exit status: 0 when the topology makes at least {@value #TARGET_RATE} trips/s; 1 when the run
  * fails or the output is wrong; 2 on a bad option; 3 when the target is missed. Run it with {@code
@@ -111,23 +107,8 @@ public final class FleetTopologyBenchmark {
       long usage) {}
 
   public static void main(String[] args) {
-    FleetTopologyOptions options;
-    try {
-      options = FleetTopologyOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(FleetTopologyOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchmarkProgram.main(
+        args, FleetTopologyOptions::parse, FleetTopologyOptions.USAGE, FleetTopologyBenchmark::run);
   }
 
   private static int run(FleetTopologyOptions options) throws Exception {
@@ -179,9 +160,9 @@ public final class FleetTopologyBenchmark {
       Reading topology = topology(bootstrap, trips, round, stateRoot, options, pipelineRate);
       System.out.printf(Locale.ROOT, "    %.0f trips/s%n", topology.rate());
 
-      long roundtrips = committedRecords(bootstrap, ROUNDTRIPS);
-      long usage = committedRecords(bootstrap, USAGE);
-      long deadLetters = committedRecords(bootstrap, DEAD_LETTERS);
+      long roundtrips = ReadCommittedTopic.count(bootstrap, ROUNDTRIPS);
+      long usage = ReadCommittedTopic.count(bootstrap, USAGE);
+      long deadLetters = ReadCommittedTopic.count(bootstrap, DEAD_LETTERS);
       boolean sound = roundtrips > 0 && usage > 0 && deadLetters == 0;
       System.out.printf(
           Locale.ROOT,
@@ -303,10 +284,7 @@ public final class FleetTopologyBenchmark {
   private static Reading bareConsumer(String bootstrap, long expected, Duration timeout) {
     AvroSerde<Trip> serde = AvroSerde.of(Trip.class);
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions = partitions(consumer, TRIPS);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<String, byte[]> consumer = ReadCommittedTopic.fromStart(bootstrap, TRIPS)) {
       long total = 0;
       double checksum = 0;
       long firstAt = -1;
@@ -360,45 +338,33 @@ public final class FleetTopologyBenchmark {
     try (KafkaStreams streams = new KafkaStreams(builder.build(), config);
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       streams.start();
-      long firstAt = -1;
-      long firstCount = 0;
-      CpuUsage.Sample before = null;
-      long committed;
-      while ((committed = committed(admin, applicationId, TRIPS)) < expected) {
-        if (firstAt < 0 && committed > 0) {
-          firstAt = System.nanoTime();
-          firstCount = committed;
-          before = CpuUsage.sample();
-        }
-        if (streams.state() == KafkaStreams.State.ERROR || System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "The topology committed "
-                  + committed
-                  + " of "
-                  + expected
-                  + " trips, state "
-                  + streams.state());
-        }
-        Thread.sleep(POLL_MILLIS);
-      }
-      long lastAt = System.nanoTime();
-      CpuUsage.Sample after = CpuUsage.sample();
-      if (firstAt < 0) {
+      ConsumerGroupProgress groupProgress = new ConsumerGroupProgress(admin, applicationId);
+      ConsumerGroupProgress.Window window =
+          groupProgress.awaitCommitted(
+              TRIPS,
+              expected,
+              committed -> {
+                if (streams.state() == KafkaStreams.State.ERROR || System.nanoTime() > deadline) {
+                  throw new IllegalStateException(
+                      "The topology committed "
+                          + committed
+                          + " of "
+                          + expected
+                          + " trips, state "
+                          + streams.state());
+                }
+              });
+      if (!window.measurable()) {
         throw new IllegalStateException(
             "The topology committed every trip at once; use more --days to measure a rate");
       }
-      // Daily usage reads fleet-roundtrips in the same application: the pipeline is done when its
-      // committed offsets there are at most one below the end (the last commit marker).
-      while (!caughtUp(admin, applicationId, ROUNDTRIPS)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "The topology did not consume " + ROUNDTRIPS + " in time");
-        }
-        Thread.sleep(POLL_MILLIS);
-      }
-      pipelineRate[0] = (expected - firstCount) / ((System.nanoTime() - firstAt) / 1e9);
+      // Daily usage reads fleet-roundtrips in the same application: the pipeline is done when it
+      // has consumed that topic to its end.
+      groupProgress.awaitCaughtUp(ROUNDTRIPS, deadline);
+      long measured = expected - window.firstCount();
+      pipelineRate[0] = measured / ((System.nanoTime() - window.firstAt()) / 1e9);
       streams.close(Duration.ofSeconds(60));
-      return reading(expected - firstCount, firstAt, lastAt, before, after);
+      return reading(measured, window.firstAt(), window.lastAt(), window.before(), window.after());
     }
   }
 
@@ -409,83 +375,6 @@ public final class FleetTopologyBenchmark {
           "Everything was read in the first poll; use more --days to measure a rate");
     }
     return new Reading(records, (lastAt - firstAt) / 1e9, CpuUsage.coresBetween(before, after));
-  }
-
-  private static long committed(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    return committedOffsets(admin, group, topic).values().stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static Map<TopicPartition, Long> committedOffsets(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin
-            .listConsumerGroupOffsets(group)
-            .partitionsToOffsetAndMetadata()
-            .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Map<TopicPartition, Long> committed = new HashMap<>();
-    offsets.forEach(
-        (partition, offset) -> {
-          if (partition.topic().equals(topic) && offset != null) {
-            committed.put(partition, offset.offset());
-          }
-        });
-    return committed;
-  }
-
-  private static boolean caughtUp(Admin admin, String group, String topic)
-      throws InterruptedException, ExecutionException, TimeoutException {
-    Map<TopicPartition, Long> committed = committedOffsets(admin, group, topic);
-    Map<TopicPartition, OffsetSpec> latest =
-        admin
-            .describeTopics(List.of(topic))
-            .allTopicNames()
-            .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-            .get(topic)
-            .partitions()
-            .stream()
-            .collect(
-                Collectors.toMap(
-                    p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-    var ends = admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    for (var end : ends.entrySet()) {
-      long position = committed.getOrDefault(end.getKey(), 0L);
-      if (end.getValue().offset() - position > 1) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Records a read_committed consumer sees on {@code topic}, reading it to its end. */
-  private static long committedRecords(String bootstrap, String topic) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions = partitions(consumer, topic);
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long count = 0;
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        count += consumer.poll(Duration.ofMillis(POLL_MILLIS)).count();
-      }
-      return count;
-    }
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // As the topology's consumer reads: committed data only, and Kafka Streams' poll size.
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
-    return consumer.partitionsFor(topic).stream()
-        .map(info -> new TopicPartition(topic, info.partition()))
-        .toList();
   }
 
   private static int report(PrintStream out, FleetTopologyOptions options, List<Round> rounds) {

@@ -1,11 +1,7 @@
 package dev.signalyard.benchmarks;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The knobs of {@link FleetTopologyBenchmark}, read like {@link DeviceTopologyOptions}: an argument
@@ -42,37 +38,13 @@ record FleetTopologyOptions(
 
   /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
   static FleetTopologyOptions parse(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + args[i] + "'");
-      }
-      String name = args[i].substring(2);
-      String value;
-      int equals = name.indexOf('=');
-      if (equals >= 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("Unknown option --" + name);
-      }
-      values.put(name, value);
-    }
+    OptionValues values = OptionValues.parse(args, NAMES);
     return new FleetTopologyOptions(
-        Integer.parseInt(value(values, "vehicles", "500")),
-        Integer.parseInt(value(values, "days", "90")),
-        Integer.parseInt(value(values, "locations", "50")),
-        Integer.parseInt(value(values, "rounds", "2")),
-        Integer.parseInt(value(values, "threads", "1")),
-        DurationStyle.detectAndParse(value(values, "timeout", "900s").trim(), ChronoUnit.SECONDS));
-  }
-
-  private static String value(Map<String, String> values, String name, String fallback) {
-    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
+        values.integer("vehicles", 500),
+        values.integer("days", 90),
+        values.integer("locations", 50),
+        values.integer("rounds", 2),
+        values.integer("threads", 1),
+        values.duration("timeout", Duration.ofSeconds(900)));
   }
 }

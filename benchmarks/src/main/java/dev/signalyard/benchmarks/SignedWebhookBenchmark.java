@@ -5,13 +5,9 @@ import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.testsupport.KafkaBrokerProcess;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,7 +42,6 @@ public final class SignedWebhookBenchmark {
 
   private static final String TOPIC = TopicCatalog.DEVICE_REPORTS_RAW.name();
   private static final String WEBHOOK_PATH = "/webhooks/rockblock";
-  private static final int CLIENT_THREADS = 4;
   private static final Duration JIT_SLICE = Duration.ofSeconds(5);
   private static final double JIT_QUIET_CORES = 0.10;
   private static final double DISTURBANCE_CORES = 0.10;
@@ -54,23 +49,8 @@ public final class SignedWebhookBenchmark {
   private SignedWebhookBenchmark() {}
 
   public static void main(String[] args) {
-    SignedWebhookOptions options;
-    try {
-      options = SignedWebhookOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(SignedWebhookOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+    BenchmarkProgram.main(
+        args, SignedWebhookOptions::parse, SignedWebhookOptions.USAGE, SignedWebhookBenchmark::run);
   }
 
   private static int run(SignedWebhookOptions options) throws Exception {
@@ -85,7 +65,7 @@ public final class SignedWebhookBenchmark {
             startIngest(broker.bootstrapServers(), posts.publicKeyPem())) {
       int port = ((WebServerApplicationContext) ingest).getWebServer().getPort();
       URI webhook = URI.create("http://127.0.0.1:" + port + WEBHOOK_PATH);
-      SignedWebhookLoad load = new SignedWebhookLoad(httpClient(), posts);
+      SignedWebhookLoad load = new SignedWebhookLoad(ClosedLoopLoad.httpClient(), posts);
 
       long answeredOk = jitWarmup(load, webhook, options);
 
@@ -232,25 +212,6 @@ public final class SignedWebhookBenchmark {
         // Ingest's default, stated because the benchmark relies on it: a JSON post must carry
         // a JWT that verifies, so every 200 below went through RS256 verification.
         "--signalyard.ingest.rockblock.unsigned-json=reject");
-  }
-
-  private static HttpClient httpClient() {
-    // As in WebhookBenchmark: a fixed executor whose threads CpuUsage charges to the load
-    // generator, and HTTP/1.1 without an h2c upgrade.
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            CLIENT_THREADS,
-            task -> {
-              Thread thread = new Thread(task, "HttpClient-load-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(executor)
-        .build();
   }
 
   private static void row(PrintStream out, String phase, LoadResult result) {

@@ -1,16 +1,9 @@
 package dev.signalyard.benchmarks;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -35,9 +28,6 @@ import java.util.concurrent.locks.LockSupport;
  * thread-safe; run one load at a time.
  */
 final class SignedWebhookLoad {
-
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration DRAIN_TIMEOUT = REQUEST_TIMEOUT.plusSeconds(5);
 
   private final HttpClient client;
   private final SignedRockBlockPosts posts;
@@ -72,17 +62,20 @@ final class SignedWebhookLoad {
         new Schedule(
             loadStart, ratePerSecond > 0 ? 1e9 / ratePerSecond : 0, windowStart, windowEnd);
     CountDownLatch released = new CountDownLatch(1);
-    Sender[] senders = new Sender[threads];
+    RequestTally[] tallies = new RequestTally[threads];
     Thread[] running = new Thread[threads];
     for (int i = 0; i < threads; i++) {
-      senders[i] = new Sender(uri, schedule, released);
-      running[i] = new Thread(senders[i], ClosedLoopLoad.THREAD_NAME_PREFIX + i);
+      tallies[i] = new RequestTally();
+      running[i] =
+          new Thread(
+              new Sender(uri, schedule, released, tallies[i]),
+              ClosedLoopLoad.THREAD_NAME_PREFIX + i);
       running[i].setDaemon(true);
     }
     for (Thread thread : running) {
       thread.start();
     }
-    return new Running(uri, threads, window, schedule, released, senders, running);
+    return new Running(uri, threads, window, schedule, released, tallies, running);
   }
 
   /**
@@ -115,7 +108,7 @@ final class SignedWebhookLoad {
     private final Duration window;
     private final Schedule schedule;
     private final CountDownLatch released;
-    private final Sender[] senders;
+    private final RequestTally[] tallies;
     private final Thread[] running;
 
     private Running(
@@ -124,14 +117,14 @@ final class SignedWebhookLoad {
         Duration window,
         Schedule schedule,
         CountDownLatch released,
-        Sender[] senders,
+        RequestTally[] tallies,
         Thread[] running) {
       this.uri = uri;
       this.threads = threads;
       this.window = window;
       this.schedule = schedule;
       this.released = released;
-      this.senders = senders;
+      this.tallies = tallies;
       this.running = running;
     }
 
@@ -146,61 +139,23 @@ final class SignedWebhookLoad {
     /** Waits until the window is over and the requests still in flight are answered. */
     LoadResult await() throws InterruptedException {
       released.countDown();
-      long deadline = schedule.windowEnd + DRAIN_TIMEOUT.toNanos();
-      for (Thread thread : running) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining > 0) {
-          TimeUnit.NANOSECONDS.timedJoin(thread, remaining);
-        }
-        if (thread.isAlive()) {
-          throw new IllegalStateException(
-              thread.getName() + " loading " + uri + " did not finish in time");
-        }
-      }
-      return merge();
-    }
-
-    private LoadResult merge() {
-      int total = 0;
-      for (Sender sender : senders) {
-        total += sender.measured;
-      }
-      long[] latencies = new long[total];
-      long errors = 0;
-      long okTotal = 0;
-      Map<String, Long> errorKinds = new HashMap<>();
-      Map<String, String> errorExamples = new HashMap<>();
-      int offset = 0;
-      for (Sender sender : senders) {
-        System.arraycopy(sender.latencies, 0, latencies, offset, sender.measured);
-        offset += sender.measured;
-        errors += sender.errors;
-        okTotal += sender.okTotal;
-        sender.errorKinds.forEach((kind, count) -> errorKinds.merge(kind, count, Long::sum));
-        sender.errorExamples.forEach(errorExamples::putIfAbsent);
-      }
-      Arrays.sort(latencies);
-      return new LoadResult(
-          uri.getPath(), threads, window, latencies, errors, errorKinds, errorExamples, okTotal);
+      RequestTally.awaitThreads(running, schedule.windowEnd, uri);
+      return RequestTally.merge(uri.getPath(), threads, window, tallies);
     }
   }
 
-  /** One thread, one request in flight at a time; its fields are only touched by that thread. */
+  /** One thread, one request in flight at a time; its tally is only touched by that thread. */
   private final class Sender implements Runnable {
     private final URI uri;
     private final Schedule schedule;
     private final CountDownLatch released;
-    private final Map<String, Long> errorKinds = new HashMap<>();
-    private final Map<String, String> errorExamples = new HashMap<>();
-    private long[] latencies = new long[4096];
-    private int measured;
-    private long errors;
-    private long okTotal;
+    private final RequestTally tally;
 
-    Sender(URI uri, Schedule schedule, CountDownLatch released) {
+    Sender(URI uri, Schedule schedule, CountDownLatch released, RequestTally tally) {
       this.uri = uri;
       this.schedule = schedule;
       this.released = released;
+      this.tally = tally;
     }
 
     @Override
@@ -222,10 +177,10 @@ final class SignedWebhookLoad {
       long now;
       do {
         long sentAt = System.nanoTime();
-        Outcome outcome = send();
+        RequestTally.Failure failure = send();
         now = System.nanoTime();
         if (now >= schedule.windowStart && now < schedule.windowEnd) {
-          record(now - sentAt, outcome);
+          tally.record(now - sentAt, failure);
         }
       } while (now < schedule.windowEnd);
     }
@@ -240,45 +195,15 @@ final class SignedWebhookLoad {
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
           LockSupport.parkNanos(wait);
         }
-        Outcome outcome = send();
+        RequestTally.Failure failure = send();
         if (due >= schedule.windowStart) {
-          record(System.nanoTime() - due, outcome);
+          tally.record(System.nanoTime() - due, failure);
         }
       }
     }
 
-    private Outcome send() throws InterruptedException {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(REQUEST_TIMEOUT)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(posts.next()))
-              .build();
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          okTotal++;
-          return null;
-        }
-        return new Outcome(Integer.toString(response.statusCode()), response.body());
-      } catch (IOException e) {
-        return new Outcome(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-      }
-    }
-
-    private void record(long latencyNanos, Outcome failure) {
-      if (measured == latencies.length) {
-        latencies = Arrays.copyOf(latencies, latencies.length * 2);
-      }
-      latencies[measured++] = latencyNanos;
-      if (failure != null) {
-        errors++;
-        errorKinds.merge(failure.kind(), 1L, Long::sum);
-        errorExamples.putIfAbsent(failure.kind(), failure.text());
-      }
+    private RequestTally.Failure send() throws InterruptedException {
+      return tally.send(client, RequestTally.post(uri, "application/json", posts.next()));
     }
   }
-
-  /** A request that was not answered 200: the status or exception, and its body or message. */
-  private record Outcome(String kind, String text) {}
 }

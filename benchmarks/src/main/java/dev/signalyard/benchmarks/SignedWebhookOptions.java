@@ -1,11 +1,7 @@
 package dev.signalyard.benchmarks;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * The knobs of {@link SignedWebhookBenchmark}, read like {@link BenchmarkOptions}: an argument
@@ -57,47 +53,14 @@ record SignedWebhookOptions(
 
   /** Reads the options; throws {@link IllegalArgumentException} naming an unknown or bad one. */
   static SignedWebhookOptions parse(String[] args) {
-    Map<String, String> values = arguments(args);
+    OptionValues values = OptionValues.parse(args, NAMES);
     return new SignedWebhookOptions(
-        Integer.parseInt(value(values, "concurrency", "32")),
-        duration(value(values, "warmup", "10s")),
-        duration(value(values, "duration", "30s")),
-        duration(value(values, "jit-warmup", "180s")),
-        Integer.parseInt(value(values, "pool", "4096")),
-        Integer.parseInt(value(values, "open-loop-senders", "64")),
-        Double.parseDouble(value(values, "rate", "0")));
-  }
-
-  private static Map<String, String> arguments(String[] args) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + args[i] + "'");
-      }
-      String name = args[i].substring(2);
-      String value;
-      int equals = name.indexOf('=');
-      if (equals >= 0) {
-        value = name.substring(equals + 1);
-        name = name.substring(0, equals);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("--" + name + " needs a value");
-      }
-      if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("Unknown option --" + name);
-      }
-      values.put(name, value);
-    }
-    return values;
-  }
-
-  private static String value(Map<String, String> values, String name, String fallback) {
-    return values.getOrDefault(name, System.getProperty("benchmark." + name, fallback));
-  }
-
-  private static Duration duration(String value) {
-    return DurationStyle.detectAndParse(value.trim(), ChronoUnit.SECONDS);
+        values.integer("concurrency", 32),
+        values.duration("warmup", Duration.ofSeconds(10)),
+        values.duration("duration", Duration.ofSeconds(30)),
+        values.duration("jit-warmup", Duration.ofSeconds(180)),
+        values.integer("pool", 4096),
+        values.integer("open-loop-senders", 64),
+        values.decimal("rate", 0));
   }
 }

@@ -4,13 +4,8 @@ import dev.signalyard.ingest.IngestApplication;
 import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.testsupport.KafkaBrokerProcess;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,30 +31,12 @@ public final class WebhookBenchmark {
 
   static final String WEBHOOK_PATH = "/webhooks/rockblock";
   private static final String TOPIC = TopicCatalog.DEVICE_REPORTS_RAW.name();
-  private static final int CLIENT_THREADS = 4;
 
   private WebhookBenchmark() {}
 
   public static void main(String[] args) {
-    BenchmarkOptions options;
-    try {
-      options = BenchmarkOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(BenchmarkOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    int status;
-    try {
-      status = run(options);
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    // The HTTP client's and Reactor's threads would keep the JVM alive; everything that needs a
-    // clean stop (context, producer, broker) is closed by now.
-    System.exit(status);
+    BenchmarkProgram.main(
+        args, BenchmarkOptions::parse, BenchmarkOptions.USAGE, WebhookBenchmark::run);
   }
 
   private static int run(BenchmarkOptions options) throws Exception {
@@ -67,7 +44,7 @@ public final class WebhookBenchmark {
     try (KafkaBrokerProcess broker = KafkaBrokerProcess.start();
         ConfigurableApplicationContext ingest = startIngest(broker.bootstrapServers())) {
       int port = ((WebServerApplicationContext) ingest).getWebServer().getPort();
-      ClosedLoopLoad load = new ClosedLoopLoad(httpClient(), new RockBlockForms());
+      ClosedLoopLoad load = new ClosedLoopLoad(ClosedLoopLoad.httpClient(), new RockBlockForms());
 
       URI webhook = uri(port, WEBHOOK_PATH);
       URI baseline = uri(port, BareEndpoint.PATH);
@@ -117,27 +94,6 @@ public final class WebhookBenchmark {
         // Ingest's default, stated because the forms depend on it: like RockBLOCK's own form
         // posts they carry no JWT.
         "--signalyard.ingest.rockblock.unsigned-form=accept");
-  }
-
-  private static HttpClient httpClient() {
-    // A fixed pool, where the default is a cached one: its threads never retire, so CpuUsage can
-    // keep charging their time to the load generator. Named "HttpClient-" like the client's own
-    // selector thread.
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            CLIENT_THREADS,
-            task -> {
-              Thread thread = new Thread(task, "HttpClient-load-" + threadNumber.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    // HTTP/1.1 explicitly: the default would offer an h2c upgrade on the first request.
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(executor)
-        .build();
   }
 
   private static URI uri(int port, String path) {

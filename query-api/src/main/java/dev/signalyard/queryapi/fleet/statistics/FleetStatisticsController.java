@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,9 +32,10 @@ import reactor.core.publisher.Flux;
 /**
  * The fleet usage statistics under {@code /api/fleet/statistics} (the reference's statistics views,
  * aggregated in memory from {@code fleet-daily-usage} and {@code fleet-roundtrips}) and the live
- * streams of changed daily usage and of new roundtrips. Every query takes {@code from}, {@code to}
- * (ISO dates, inclusive; default the 30 days up to today, UTC), {@code locations}, {@code vehicles}
- * and {@code types} (ids, repeated or comma-separated). Shapes: docs/fleet.md.
+ * streams of changed daily usage and of new roundtrips. Every query takes the filters of {@link
+ * StatisticsParameters}: {@code from}, {@code to} (ISO dates, inclusive; default the 30 days up to
+ * today, UTC), {@code locations}, {@code vehicles} and {@code types} (ids, repeated or
+ * comma-separated). Shapes: docs/fleet.md.
  *
  * <p>Thread-safety: stateless apart from the thread-safe views it reads. Queries are in-memory and
  * short (well under a millisecond per thousand vehicle-days), so they run on the event loop.
@@ -71,13 +73,8 @@ public class FleetStatisticsController {
   @Operation(
       summary = "Totals of the period: km, roundtrips, driving hours, CO2e, vehicles",
       description = "Filters: from, to (ISO dates), locations, vehicles, types.")
-  public ResponseEntity<Object> sum(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
-    return answer(from, to, locations, vehicles, types, List.of(), statistics::sum);
+  public ResponseEntity<Object> sum(@ParameterObject StatisticsParameters filters) {
+    return answer(filters, List.of(), statistics::sum);
   }
 
   @GetMapping("/api/fleet/statistics/overview")
@@ -91,22 +88,11 @@ public class FleetStatisticsController {
           String view,
       @Parameter(description = "day (default), week or month") @RequestParam(required = false)
           String interval,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
+      @ParameterObject StatisticsParameters filters) {
     List<FieldError> errors = new ArrayList<>();
     OverviewView chosen = choice("view", view, OverviewView.class, null, errors);
     Interval period = choice("interval", interval, Interval.class, Interval.DAY, errors);
-    return answer(
-        from,
-        to,
-        locations,
-        vehicles,
-        types,
-        errors,
-        filter -> statistics.overview(filter, chosen, period));
+    return answer(filters, errors, filter -> statistics.overview(filter, chosen, period));
   }
 
   @GetMapping("/api/fleet/statistics/driving-data")
@@ -118,22 +104,14 @@ public class FleetStatisticsController {
   public ResponseEntity<Object> drivingData(
       @Parameter(description = "day (default) or hour") @RequestParam(required = false)
           String bucket,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
+      @ParameterObject StatisticsParameters filters) {
     List<FieldError> errors = new ArrayList<>();
     boolean hourly = "hour".equals(bucket);
     if (bucket != null && !hourly && !"day".equals(bucket)) {
       errors.add(new FieldError("bucket", "must be day or hour"));
     }
     return answer(
-        from,
-        to,
-        locations,
-        vehicles,
-        types,
+        filters,
         errors,
         filter -> {
           if (hourly && filter.days() > properties.maxHourSpanDays()) {
@@ -151,46 +129,26 @@ public class FleetStatisticsController {
 
   @GetMapping("/api/fleet/statistics/availability")
   @Operation(summary = "Per day: vehicles, vehicles in use, vehicles available, utilisation")
-  public ResponseEntity<Object> availability(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
-    return answer(from, to, locations, vehicles, types, List.of(), statistics::availability);
+  public ResponseEntity<Object> availability(@ParameterObject StatisticsParameters filters) {
+    return answer(filters, List.of(), statistics::availability);
   }
 
   @GetMapping("/api/fleet/statistics/kpis")
   @Operation(summary = "Key figures of the period and of the equally long period before it")
-  public ResponseEntity<Object> kpis(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
-    return answer(from, to, locations, vehicles, types, List.of(), statistics::kpis);
+  public ResponseEntity<Object> kpis(@ParameterObject StatisticsParameters filters) {
+    return answer(filters, List.of(), statistics::kpis);
   }
 
   @GetMapping("/api/fleet/statistics/locations/usage")
   @Operation(summary = "Per location: vehicles, km, roundtrips, driving hours, CO2e, utilisation")
-  public ResponseEntity<Object> locationUsage(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
-    return answer(from, to, locations, vehicles, types, List.of(), statistics::locationUsage);
+  public ResponseEntity<Object> locationUsage(@ParameterObject StatisticsParameters filters) {
+    return answer(filters, List.of(), statistics::locationUsage);
   }
 
   @GetMapping("/api/fleet/statistics/locations/activity")
   @Operation(summary = "Per location and day: km, roundtrips, active vehicles, utilisation")
-  public ResponseEntity<Object> locationActivity(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) List<String> locations,
-      @RequestParam(required = false) List<String> vehicles,
-      @RequestParam(required = false) List<String> types) {
-    return answer(from, to, locations, vehicles, types, List.of(), statistics::locationActivity);
+  public ResponseEntity<Object> locationActivity(@ParameterObject StatisticsParameters filters) {
+    return answer(filters, List.of(), statistics::locationActivity);
   }
 
   /**
@@ -268,25 +226,17 @@ public class FleetStatisticsController {
     return ids == null || ids.isEmpty() || (id != null && ids.contains(id));
   }
 
+  /**
+   * Answers {@code query} of the filter {@code filters} describe, or 400 with the {@code earlier}
+   * errors of the endpoint's own parameters followed by those of the filters.
+   */
   private ResponseEntity<Object> answer(
-      String from,
-      String to,
-      List<String> locations,
-      List<String> vehicles,
-      List<String> types,
+      StatisticsParameters filters,
       List<FieldError> earlier,
       Function<StatisticsFilter, Object> query) {
     List<FieldError> errors = new ArrayList<>(earlier);
     StatisticsFilter filter =
-        StatisticsFilter.parse(
-            from,
-            to,
-            locations,
-            vehicles,
-            types,
-            LocalDate.now(clock),
-            properties.maxSpanDays(),
-            errors);
+        filters.filter(LocalDate.now(clock), properties.maxSpanDays(), errors);
     if (!errors.isEmpty()) {
       return ResponseEntity.badRequest().body(Problems.invalidRequest(errors));
     }

@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
@@ -74,16 +75,7 @@ class SimulationRunApiTest {
 
   @Test
   void acceptsARunWithLocationAndProducesItsCommand() throws Exception {
-    var response =
-        client
-            .post()
-            .uri("/api/fleet/simulations")
-            .bodyValue(REQUEST)
-            .exchange()
-            .expectStatus()
-            .isAccepted()
-            .expectBody(JSON)
-            .returnResult();
+    EntityExchangeResult<Map<String, Object>> response = accepted("simulations", REQUEST);
     String id = (String) response.getResponseBody().get("id");
     assertThat(response.getResponseHeaders().getLocation())
         .hasToString("/api/fleet/simulations/" + id);
@@ -99,30 +91,20 @@ class SimulationRunApiTest {
 
   @Test
   void rejectsABadRequestNamingEveryField() {
-    Map<String, Object> problem =
-        client
-            .post()
-            .uri("/api/fleet/simulations")
-            .bodyValue(
-                Map.of(
-                    "from",
-                    "2026-02-30",
-                    "to",
-                    "2026-01-31",
-                    "simulatedFleet",
-                    List.of(Map.of("vehicleId", 2, "count", -1)),
-                    "settings",
-                    Map.of("no_such_setting", "1", "percentage_of_trips", "150")))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectBody(JSON)
-            .returnResult()
-            .getResponseBody();
+    List<Object> fields =
+        rejectedFields(
+            "simulations",
+            Map.of(
+                "from",
+                "2026-02-30",
+                "to",
+                "2026-01-31",
+                "simulatedFleet",
+                List.of(Map.of("vehicleId", 2, "count", -1)),
+                "settings",
+                Map.of("no_such_setting", "1", "percentage_of_trips", "150")));
 
-    List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
-    assertThat(errors)
-        .extracting(e -> e.get("field"))
+    assertThat(fields)
         .containsExactlyInAnyOrder(
             "from",
             "locationIds",
@@ -133,34 +115,24 @@ class SimulationRunApiTest {
 
   @Test
   void rejectsABadGoalSeekNamingEveryField() {
-    Map<String, Object> problem =
-        client
-            .post()
-            .uri("/api/fleet/goal-seeks")
-            .bodyValue(
-                Map.of(
-                    "from",
-                    "2026-01-01",
-                    "to",
-                    "2026-01-31",
-                    "testVehicleIds",
-                    List.of(2, "three"),
-                    "prioritisation",
-                    11,
-                    "limitKm",
-                    "yes",
-                    "settings",
-                    Map.of("no_such_setting", "1")))
-            .exchange()
-            .expectStatus()
-            .isBadRequest()
-            .expectBody(JSON)
-            .returnResult()
-            .getResponseBody();
+    List<Object> fields =
+        rejectedFields(
+            "goal-seeks",
+            Map.of(
+                "from",
+                "2026-01-01",
+                "to",
+                "2026-01-31",
+                "testVehicleIds",
+                List.of(2, "three"),
+                "prioritisation",
+                11,
+                "limitKm",
+                "yes",
+                "settings",
+                Map.of("no_such_setting", "1")));
 
-    List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
-    assertThat(errors)
-        .extracting(e -> e.get("field"))
+    assertThat(fields)
         .containsExactlyInAnyOrder(
             "locationIds",
             "testVehicleIds[1]",
@@ -173,23 +145,7 @@ class SimulationRunApiTest {
   void showsTheRunFromQueuedToDoneAndExportsIt() throws Exception {
     String id = start("simulations");
     SimulationCommand command = RunTopics.commands(id).get(0);
-    assertThat(awaitStatus("simulations", id, "QUEUED").get("request"))
-        .isEqualTo(
-            Map.of(
-                "from",
-                "2026-01-01",
-                "to",
-                "2026-01-31",
-                "locationIds",
-                List.of(1),
-                "simulatedFleet",
-                List.of(Map.of("vehicleId", 2, "count", 1)),
-                "intelligentAllocation",
-                false,
-                "limitKm",
-                true,
-                "settings",
-                Map.of("sub_time", 10)));
+    assertThat(awaitStatus("simulations", id, "QUEUED").get("request")).isEqualTo(REQUEST);
 
     RunTopics.progress(id, "SIMULATION", SimulationStatus.RUNNING, 0.4, 0);
     Map<String, Object> running = awaitStatus("simulations", id, "RUNNING");
@@ -201,32 +157,13 @@ class SimulationRunApiTest {
     assertThat(result.get("numberOfTrips")).isEqualTo(3);
     assertThat(done.get("fraction")).isEqualTo(1.0);
 
-    String csv =
-        new String(
-            client
-                .get()
-                .uri("/api/fleet/simulations/" + id + "?format=csv&part=driving-book")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-                .expectBody(byte[].class)
-                .returnResult()
-                .getResponseBody(),
-            StandardCharsets.UTF_8);
+    EntityExchangeResult<byte[]> csvExport = export(id, "format=csv&part=driving-book");
+    assertThat(csvExport.getResponseHeaders().getContentType())
+        .matches(type -> type.isCompatibleWith(MediaType.parseMediaType("text/csv")));
+    String csv = new String(csvExport.getResponseBody(), StandardCharsets.UTF_8);
     assertThat(csv.split("\r\n")).hasSize(4);
     assertThat(csv).startsWith("trip_id,start_time").contains("Renault Zoe (AB12342)");
-    byte[] xlsx =
-        client
-            .get()
-            .uri("/api/fleet/simulations/" + id + "?format=xlsx")
-            .exchange()
-            .expectStatus()
-            .isOk()
-            .expectBody(byte[].class)
-            .returnResult()
-            .getResponseBody();
+    byte[] xlsx = export(id, "format=xlsx").getResponseBody();
     assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
 
     client.delete().uri("/api/fleet/simulations/" + id).exchange().expectStatus().isEqualTo(409);
@@ -305,25 +242,18 @@ class SimulationRunApiTest {
 
   @Test
   void goalSeeksShareTheMachineryUnderTheirOwnPath() throws Exception {
-    var response =
-        client
-            .post()
-            .uri("/api/fleet/goal-seeks")
-            .bodyValue(
-                Map.of(
-                    "from",
-                    "2026-01-01",
-                    "to",
-                    "2026-01-31",
-                    "locationIds",
-                    List.of(1),
-                    "prioritisation",
-                    5))
-            .exchange()
-            .expectStatus()
-            .isAccepted()
-            .expectBody(JSON)
-            .returnResult();
+    EntityExchangeResult<Map<String, Object>> response =
+        accepted(
+            "goal-seeks",
+            Map.of(
+                "from",
+                "2026-01-01",
+                "to",
+                "2026-01-31",
+                "locationIds",
+                List.of(1),
+                "prioritisation",
+                5));
     String id = (String) response.getResponseBody().get("id");
     assertThat(response.getResponseHeaders().getLocation())
         .hasToString("/api/fleet/goal-seeks/" + id);
@@ -342,19 +272,44 @@ class SimulationRunApiTest {
         .isNotFound();
   }
 
-  private String start(String runs) {
-    return (String)
-        client
-            .post()
-            .uri("/api/fleet/" + runs)
-            .bodyValue(REQUEST)
-            .exchange()
+  /** Posts {@code body} to {@code /api/fleet/<runs>} and expects it accepted. */
+  private EntityExchangeResult<Map<String, Object>> accepted(
+      String runs, Map<String, Object> body) {
+    return post(runs, body).expectStatus().isAccepted().expectBody(JSON).returnResult();
+  }
+
+  /** Posts {@code body} to {@code /api/fleet/<runs>}, expects 400 and returns the fields named. */
+  private List<Object> rejectedFields(String runs, Map<String, Object> body) {
+    Map<String, Object> problem =
+        post(runs, body)
             .expectStatus()
-            .isAccepted()
+            .isBadRequest()
             .expectBody(JSON)
             .returnResult()
-            .getResponseBody()
-            .get("id");
+            .getResponseBody();
+    return ((List<Map<String, Object>>) problem.get("errors"))
+        .stream().map(error -> error.get("field")).toList();
+  }
+
+  private WebTestClient.ResponseSpec post(String runs, Map<String, Object> body) {
+    return client.post().uri("/api/fleet/" + runs).bodyValue(body).exchange();
+  }
+
+  /** Starts a run of {@link #REQUEST}; returns its id. */
+  private String start(String runs) {
+    return (String) accepted(runs, REQUEST).getResponseBody().get("id");
+  }
+
+  /** Downloads the simulation's result in the format {@code query} asks for; expects 200. */
+  private EntityExchangeResult<byte[]> export(String id, String query) {
+    return client
+        .get()
+        .uri("/api/fleet/simulations/" + id + "?" + query)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(byte[].class)
+        .returnResult();
   }
 
   private Map<String, Object> awaitStatus(String runs, String id, String status)
