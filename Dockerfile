@@ -47,14 +47,17 @@ ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
 
 # ---------------------------------------------------------------------------------------------
 # One target per service. Layers go from least to most often changed: third-party dependencies,
-# the Boot loader, our own SNAPSHOT modules (schemas, platform), the service's classes.
+# the Boot loader, our own SNAPSHOT modules (schemas, platform), the service's classes. Each service
+# has two ports: its API (SERVER_PORT) and actuator's management port (MANAGEMENT_SERVER_PORT, the
+# API port + 1000), where HEALTHCHECK asks.
 FROM runtime AS ingest
 COPY --from=build /layers/ingest/dependencies/ ./
 COPY --from=build /layers/ingest/spring-boot-loader/ ./
 COPY --from=build /layers/ingest/snapshot-dependencies/ ./
 COPY --from=build /layers/ingest/application/ ./
-ENV SERVER_PORT=8081
-EXPOSE 8081
+ENV SERVER_PORT=8081 \
+    MANAGEMENT_SERVER_PORT=9081
+EXPOSE 8081 9081
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-cp", "/opt/signalyard/healthcheck", "HealthCheck"]
 
@@ -64,11 +67,12 @@ COPY --from=build /layers/streams/spring-boot-loader/ ./
 COPY --from=build /layers/streams/snapshot-dependencies/ ./
 COPY --from=build /layers/streams/application/ ./
 ENV SERVER_PORT=8082 \
+    MANAGEMENT_SERVER_PORT=9082 \
     SIGNALYARD_STREAMS_STATEDIR=/var/lib/signalyard/streams \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError"
 # RocksDB state; mount a volume here so a restarted container does not restore from the changelog.
 VOLUME ["/var/lib/signalyard/streams"]
-EXPOSE 8082
+EXPOSE 8082 9082
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
   CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-cp", "/opt/signalyard/healthcheck", "HealthCheck"]
 
@@ -77,7 +81,8 @@ COPY --from=build /layers/query-api/dependencies/ ./
 COPY --from=build /layers/query-api/spring-boot-loader/ ./
 COPY --from=build /layers/query-api/snapshot-dependencies/ ./
 COPY --from=build /layers/query-api/application/ ./
-ENV SERVER_PORT=8080
-EXPOSE 8080
+ENV SERVER_PORT=8080 \
+    MANAGEMENT_SERVER_PORT=9080
+EXPOSE 8080 9080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-cp", "/opt/signalyard/healthcheck", "HealthCheck"]

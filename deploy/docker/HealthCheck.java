@@ -8,6 +8,9 @@ import java.net.URI;
  * widen the image's attack surface; the JVM is already there. Used by the image's HEALTHCHECK (no
  * arguments: this container's readiness endpoint) and by the Helm test hook (a URL and a number of
  * seconds to keep retrying while the release settles).
+ *
+ * <p>Health answers on the management port, not the API port: {@code MANAGEMENT_SERVER_PORT}, which
+ * each image sets to its service's default and an operator may change.
  */
 public final class HealthCheck {
 
@@ -18,7 +21,7 @@ public final class HealthCheck {
         args.length > 0
             ? args[0]
             : "http://127.0.0.1:"
-                + System.getenv().getOrDefault("SERVER_PORT", "8080")
+                + System.getenv().getOrDefault("MANAGEMENT_SERVER_PORT", "9080")
                 + System.getenv().getOrDefault("HEALTHCHECK_PATH", "/actuator/health/readiness");
     long deadline =
         System.nanoTime() + (args.length > 1 ? Long.parseLong(args[1]) : 0) * 1_000_000_000L;

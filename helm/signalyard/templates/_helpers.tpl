@@ -118,30 +118,55 @@ checksum/secret: {{ include (print .Template.BasePath "/secret.yaml") . | sha256
 {{- end }}
 
 {{/*
-HTTP probes against Spring Boot's health groups. Liveness is only the liveness state, never a
-dependency: a pod that cannot reach Kafka is not fixed by a restart, and a restarted streams pod
-would only restore its state again.
+Container ports of a service: its API and actuator's management port, which must differ (on one
+port actuator would answer wherever the API is routed). Called with the service's values.
+*/}}
+{{- define "signalyard.containerPorts" -}}
+{{- if eq (int .port) (int .managementPort) }}
+{{- fail (printf "managementPort (%v) must differ from port: actuator needs a port the ingress never routes" .managementPort) }}
+{{- end }}
+- name: http
+  containerPort: {{ .port }}
+  protocol: TCP
+- name: management
+  containerPort: {{ .managementPort }}
+  protocol: TCP
+{{- end }}
+
+{{/* SERVER_PORT and MANAGEMENT_SERVER_PORT of a service. Called with the service's values. */}}
+{{- define "signalyard.portEnv" -}}
+- name: SERVER_PORT
+  value: {{ .port | quote }}
+- name: MANAGEMENT_SERVER_PORT
+  value: {{ .managementPort | quote }}
+{{- end }}
+
+{{/*
+HTTP probes against Spring Boot's health groups, on actuator's management port (container port
+"management"), never the API port. Liveness is only the liveness state, never a dependency: a pod
+that cannot reach Kafka is not fixed by a restart, and a restarted streams pod would only restore
+its state again.
 */}}
 {{- define "signalyard.probes" -}}
 {{- $p := .values.probes }}
 startupProbe:
   httpGet:
     path: /actuator/health/liveness
-    port: http
+    port: management
   periodSeconds: 5
   timeoutSeconds: 3
   failureThreshold: {{ $p.startupFailureThreshold }}
 livenessProbe:
   httpGet:
     path: /actuator/health/liveness
-    port: http
+    port: management
   periodSeconds: 10
   timeoutSeconds: 3
   failureThreshold: {{ $p.livenessFailureThreshold }}
 readinessProbe:
   httpGet:
     path: /actuator/health/readiness
-    port: http
+    port: management
   periodSeconds: 5
   timeoutSeconds: 3
   failureThreshold: {{ $p.readinessFailureThreshold }}

@@ -53,15 +53,12 @@ spec:
           securityContext:
             {{- toYaml $root.Values.containerSecurityContext | nindent 12 }}
           ports:
-            - name: http
-              containerPort: {{ $v.port }}
-              protocol: TCP
+            {{- include "signalyard.containerPorts" $v | nindent 12 }}
           envFrom:
             - configMapRef:
                 name: {{ include "signalyard.configMapName" $root }}
           env:
-            - name: SERVER_PORT
-              value: {{ $v.port | quote }}
+            {{- include "signalyard.portEnv" $v | nindent 12 }}
             - name: JAVA_TOOL_OPTIONS
               value: {{ $v.javaOpts | quote }}
             {{- range $key, $value := $v.env }}
@@ -110,6 +107,11 @@ spec:
     - name: http
       port: {{ $v.service.port }}
       targetPort: http
+      protocol: TCP
+    # Inside the cluster only (the helm test, a ServiceMonitor): the Ingress routes "http" alone.
+    - name: management
+      port: {{ $v.managementPort }}
+      targetPort: management
       protocol: TCP
 {{- if $v.autoscaling.enabled }}
 ---

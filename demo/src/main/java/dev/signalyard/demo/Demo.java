@@ -47,6 +47,9 @@ final class Demo implements AutoCloseable {
   private int queryApiPort;
   private int ingestPort;
   private int streamsPort;
+  private int queryApiManagementPort;
+  private int ingestManagementPort;
+  private int streamsManagementPort;
   private DemoFeed feed;
   private DemoBroadcastFeed broadcastFeed;
 
@@ -109,22 +112,28 @@ final class Demo implements AutoCloseable {
     postgresUrl = "r2dbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
 
     String kafka = "--signalyard.kafka.bootstrap-servers=" + kafkaBootstrap;
+    // Each service's actuator answers on its own management port: the service's default (9080,
+    // 9081, 9082), or a random one when its API port is random (0).
     // The demo feed writes drunc broadcasts to control.<session>.* on the same broker, so the
     // bridge reads its "upstream" from there.
-    ingestPort =
+    ConfigurableApplicationContext ingest =
         run(
             IngestApplication.application(),
             "--server.port=" + settings.ingestPort(),
             kafka,
             "--signalyard.ingest.broadcasts.bridge-enabled=true",
             "--signalyard.ingest.broadcasts.metadata-max-age=2s");
-    streamsPort =
+    ingestPort = port(ingest);
+    ingestManagementPort = managementPort(ingest);
+    ConfigurableApplicationContext streams =
         run(
             StreamsApplication.application(),
             "--server.port=" + settings.streamsPort(),
             kafka,
             "--signalyard.streams.state-dir=" + workDir.resolve("streams-state"));
-    queryApiPort =
+    streamsPort = port(streams);
+    streamsManagementPort = managementPort(streams);
+    ConfigurableApplicationContext queryApi =
         run(
             QueryApiApplication.application(),
             "--server.port=" + settings.queryApiPort(),
@@ -132,6 +141,8 @@ final class Demo implements AutoCloseable {
             "--signalyard.fleet.database.url=" + postgresUrl,
             "--signalyard.fleet.database.username=postgres",
             "--signalyard.fleet.database.password=postgres");
+    queryApiPort = port(queryApi);
+    queryApiManagementPort = managementPort(queryApi);
 
     feed =
         new DemoFeed(
@@ -147,8 +158,8 @@ final class Demo implements AutoCloseable {
     broadcastFeed.start();
   }
 
-  /** Runs one service; returns the port it listens on. */
-  private int run(SpringApplication application, String... args) {
+  /** Runs one service; it is closed with the demo. */
+  private ConfigurableApplicationContext run(SpringApplication application, String... args) {
     // We close the contexts ourselves, in order, so that no service outlives the broker it needs.
     application.setRegisterShutdownHook(false);
     ConfigurableApplicationContext context =
@@ -162,7 +173,17 @@ final class Demo implements AutoCloseable {
                         "--logging.include-application-name=false"))
                 .toArray(String[]::new));
     started.push(context::close);
+    return context;
+  }
+
+  /** The port a service's API listens on. */
+  private static int port(ConfigurableApplicationContext context) {
     return ((WebServerApplicationContext) context).getWebServer().getPort();
+  }
+
+  /** The port a service's actuator (health, metrics) listens on. */
+  private static int managementPort(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
   }
 
   /** What the demo prints once everything runs. */
@@ -181,9 +202,9 @@ final class Demo implements AutoCloseable {
             "  RockBLOCK webhook:         POST http://localhost:"
                 + ingestPort
                 + "/webhooks/rockblock",
-            "  Health:                    " + api + "/actuator/health",
-            "                             http://localhost:" + ingestPort + "/actuator/health",
-            "                             http://localhost:" + streamsPort + "/actuator/health",
+            "  Health (management ports): " + health(queryApiManagementPort) + " (query-api)",
+            "                             " + health(ingestManagementPort) + " (ingest)",
+            "                             " + health(streamsManagementPort) + " (streams)",
             "  Kafka bootstrap servers:   " + kafkaBootstrap,
             "  PostgreSQL (R2DBC):        " + postgresUrl + " (user postgres, password postgres)",
             "  Demo feed:                 one RockBLOCK report per interval through the webhook",
@@ -197,6 +218,10 @@ final class Demo implements AutoCloseable {
             "  Stop with Ctrl-C: everything stops and " + workDir + " is deleted.",
             "============================================================",
             ""));
+  }
+
+  private static String health(int managementPort) {
+    return "http://localhost:" + managementPort + "/actuator/health";
   }
 
   @Override
@@ -232,6 +257,10 @@ final class Demo implements AutoCloseable {
 
   int ingestPort() {
     return ingestPort;
+  }
+
+  int queryApiManagementPort() {
+    return queryApiManagementPort;
   }
 
   long feedAccepted() {

@@ -105,6 +105,12 @@ final class ConfigurationReference {
             "| `SERVER_PORT` | ingest `8081`, streams `8082`, query-api `8080` | HTTP port of"
                 + " the service. |\n")
         .append(
+            "| `MANAGEMENT_SERVER_PORT` | ingest `9081`, streams `9082`, query-api `9080`; `0`"
+                + " (random) when `SERVER_PORT` is `0` | Port of actuator (`/actuator/health`,"
+                + " `/actuator/prometheus`), which never answers on the API port unless this is"
+                + " set to it. See [architecture](architecture.md#actuator-and-the-management-port)."
+                + " |\n")
+        .append(
             "| `LOGGING_LEVEL_<LOGGER>` | `WARN` for `org.apache.kafka` and `kafka`, `INFO`"
                 + " otherwise | Log level per logger, e.g. `LOGGING_LEVEL_DEV_SIGNALYARD=DEBUG`. |\n")
         .append("\n## Read straight from the environment\n\n")
@@ -124,7 +130,10 @@ final class ConfigurationReference {
         .append("\n## Demo (`./run-demo`)\n\n")
         .append(
             "The demo runs all three services in one JVM, so it takes its ports from its own"
-                + " variables rather than `SERVER_PORT`.\n\n")
+                + " variables rather than `SERVER_PORT`. Their management ports are the services'"
+                + " defaults (9080, 9081, 9082; random for a service whose port is 0) and the demo"
+                + " prints them; do not set `MANAGEMENT_SERVER_PORT` for the demo, all three would"
+                + " ask for it.\n\n")
         .append("| variable | default | description |\n|---|---|---|\n");
     for (DemoSettings.Variable v : DemoSettings.VARIABLES) {
       md.append("| `")

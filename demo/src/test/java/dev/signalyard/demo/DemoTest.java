@@ -29,6 +29,9 @@ class DemoTest {
     try (Demo demo = Demo.start(settings)) {
       workDir = demo.workDir();
       assertThat(demo.banner()).contains("curl -N http://localhost:" + demo.queryApiPort());
+      // Health is printed, and answers, on the management port; the API port does not serve it.
+      String health = "http://localhost:" + demo.queryApiManagementPort() + "/actuator/health";
+      assertThat(demo.banner()).contains(health);
 
       HttpClient http = HttpClient.newHttpClient();
       long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -68,6 +71,9 @@ class DemoTest {
           .contains("\"type\":\"SERVER_READY\"")
           .contains("\"source\":\"process_manager\"");
       assertThat(demo.broadcastsPublished()).isPositive();
+      assertThat(status(http, health)).isEqualTo(200);
+      assertThat(status(http, "http://localhost:" + demo.queryApiPort() + "/actuator/health"))
+          .isEqualTo(404);
       assertThat(Files.exists(workDir)).isTrue();
     }
     assertThat(Files.exists(workDir)).as("work dir deleted on close").isFalse();
@@ -85,6 +91,12 @@ class DemoTest {
     assertThat(DemoSettings.duration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(DemoSettings.duration("2s")).isEqualTo(Duration.ofSeconds(2));
     assertThat(DemoSettings.duration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+  }
+
+  private static int status(HttpClient http, String url) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static int countImeis(String json) {

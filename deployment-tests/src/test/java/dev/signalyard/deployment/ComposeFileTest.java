@@ -163,6 +163,29 @@ class ComposeFileTest {
   }
 
   @Test
+  void healthIsCheckedOnTheManagementPortWhichCaddyNeverProxies() throws IOException {
+    Map<String, Map<String, Object>> services = services();
+    String caddyfile = Files.readString(RepositoryFiles.file("deploy/caddy/Caddyfile"));
+    Map<String, String> managementPorts =
+        Map.of("ingest", "9081", "streams", "9082", "query-api", "9080");
+    managementPorts.forEach(
+        (name, port) -> {
+          Map<String, Object> service = services.get(name);
+          Map<String, Object> environment = map(service.get("environment"));
+          assertThat(environment).as(name).containsEntry("MANAGEMENT_SERVER_PORT", port);
+          assertThat(environment.get("SERVER_PORT")).as(name).isNotEqualTo(port);
+          // Without a URL argument the probe asks MANAGEMENT_SERVER_PORT (deploy/docker).
+          assertThat(list(map(service.get("healthcheck")).get("test")))
+              .as(name)
+              .endsWith("HealthCheck");
+          assertThat(caddyfile).as("Caddy proxies %s's management port", name).doesNotContain(port);
+        });
+    assertThat(Files.readString(RepositoryFiles.file("deploy/docker/HealthCheck.java")))
+        .contains("\"MANAGEMENT_SERVER_PORT\"")
+        .doesNotContain("\"SERVER_PORT\"");
+  }
+
+  @Test
   void everyVariableOfTheComposeFileIsDocumentedInEnvExample() throws IOException {
     Set<String> used = new TreeSet<>();
     Matcher reference =

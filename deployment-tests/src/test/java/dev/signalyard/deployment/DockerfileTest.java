@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Dockerfile, read as text: no Docker engine here to build it. Checks the promises the chart
- * and the compose file rely on (one target per service, user 10001, the health probe, the ports).
+ * and the compose file rely on (one target per service, user 10001, the health probe, the API and
+ * management ports).
  */
 class DockerfileTest {
 
@@ -30,15 +31,20 @@ class DockerfileTest {
         .contains("USER 10001:10001")
         .contains("org.springframework.boot.loader.launch.JarLauncher");
     Map<String, String> ports = Map.of("ingest", "8081", "streams", "8082", "query-api", "8080");
+    Map<String, String> managementPorts =
+        Map.of("ingest", "9081", "streams", "9082", "query-api", "9080");
     ports.forEach(
         (service, port) -> {
           String stage = String.join("\n", stages.get(service));
+          String management = managementPorts.get(service);
           assertThat(stage)
               .as(service)
               .contains("/layers/" + service + "/dependencies/")
               .contains("/layers/" + service + "/application/")
-              .contains("SERVER_PORT=" + port)
-              .contains("EXPOSE " + port)
+              .contains(" SERVER_PORT=" + port)
+              // The health probe asks the management port, which the image declares too.
+              .contains("MANAGEMENT_SERVER_PORT=" + management)
+              .contains("EXPOSE " + port + " " + management)
               .contains("HEALTHCHECK")
               .doesNotContain("USER root");
         });

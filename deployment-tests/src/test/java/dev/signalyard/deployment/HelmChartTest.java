@@ -7,6 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -149,6 +150,7 @@ class HelmChartTest {
         .isEqualTo("/actuator/health/liveness");
     assertThat(container.getReadinessProbe().getHttpGet().getPath())
         .isEqualTo("/actuator/health/readiness");
+    assertProbesAskTheManagementPort(container, 9082);
     assertThat(env(container, "MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE"))
         .isEqualTo("readinessState,kafkaStreams");
     // Liveness must stay the plain liveness state: nothing may add Kafka Streams to it.
@@ -197,6 +199,7 @@ class HelmChartTest {
           }
         });
 
+    Map<String, Integer> managementPorts = Map.of(INGEST, 9081, QUERY_API, 9080);
     for (String service : List.of(INGEST, QUERY_API)) {
       Container container =
           single(
@@ -210,6 +213,7 @@ class HelmChartTest {
           .isEqualTo("/actuator/health/liveness");
       assertThat(container.getReadinessProbe().getHttpGet().getPath())
           .isEqualTo("/actuator/health/readiness");
+      assertProbesAskTheManagementPort(container, managementPorts.get(service));
       assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).isPositive();
     }
   }
@@ -274,7 +278,8 @@ class HelmChartTest {
 
   @ParameterizedTest
   @EnumSource(Environment.class)
-  void networkPoliciesCoverEveryWorkloadAndOpenOnlyTheHttpPort(Environment environment) {
+  void networkPoliciesCoverEveryWorkloadAndOpenOnlyTheApiAndManagementPorts(
+      Environment environment) {
     RenderedChart chart = environment.render();
     List<NetworkPolicy> policies = chart.all(NetworkPolicy.class);
 
@@ -295,15 +300,33 @@ class HelmChartTest {
           .getIngress()
           .forEach(
               rule -> {
-                assertThat(rule.getFrom()).as(policy.getMetadata().getName()).isNotEmpty();
+                String name = policy.getMetadata().getName();
+                assertThat(rule.getFrom()).as(name).isNotEmpty();
+                // The ingress controller reaches the API port; monitoring and the helm test pod
+                // reach the management port (metrics, readiness), never the API.
+                boolean fromIngressController =
+                    rule.getFrom().stream()
+                        .anyMatch(
+                            peer ->
+                                peer.getNamespaceSelector() != null
+                                    && peer.getNamespaceSelector()
+                                        .getMatchLabels()
+                                        .containsValue("ingress-nginx"));
                 assertThat(rule.getPorts())
+                    .as(name)
                     .extracting(port -> port.getPort().getStrVal())
-                    .containsOnly("http");
+                    .containsOnly(fromIngressController ? "http" : "management");
               });
     }
-    // streams has no public path: only monitoring may reach it.
+    // streams has no public path: only monitoring may reach it, on the management port.
     NetworkPolicy streams = chart.get(NetworkPolicy.class, STREAMS);
-    assertThat(streams.getSpec().getIngress()).hasSize(1);
+    assertThat(single(streams.getSpec().getIngress()).getPorts())
+        .extracting(port -> port.getPort().getStrVal())
+        .containsExactly("management");
+    StatefulSet workload = chart.get(StatefulSet.class, STREAMS);
+    assertThat(single(workload.getSpec().getTemplate().getSpec().getContainers()).getPorts())
+        .extracting(ContainerPort::getName)
+        .contains("management");
   }
 
   @ParameterizedTest
@@ -323,9 +346,10 @@ class HelmChartTest {
         .containsExactly(Map.entry("/api", QUERY_API), Map.entry("/webhooks", INGEST));
     for (HTTPIngressPath path : paths) {
       Service service = chart.get(Service.class, path.getBackend().getService().getName());
+      assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
       assertThat(service.getSpec().getPorts())
           .extracting(p -> p.getName())
-          .contains(path.getBackend().getService().getPort().getName());
+          .contains("http", "management");
     }
   }
 
@@ -473,8 +497,24 @@ class HelmChartTest {
         .containsEntry(RenderedChart.HOOK_ANNOTATION_PREFIX + "hook", "test");
     assertThat(test.getSpec().getRestartPolicy()).isEqualTo("Never");
     assertThat(single(test.getSpec().getContainers()).getCommand())
-        .contains("http://" + QUERY_API + ":8080/actuator/health/readiness");
-    chart.get(Service.class, QUERY_API);
+        .contains("http://" + QUERY_API + ":9080/actuator/health/readiness");
+    // 9080 is the Service's management port, which leads to the pods' management port.
+    assertThat(chart.get(Service.class, QUERY_API).getSpec().getPorts())
+        .anySatisfy(
+            port -> {
+              assertThat(port.getName()).isEqualTo("management");
+              assertThat(port.getPort()).isEqualTo(9080);
+              assertThat(port.getTargetPort().getStrVal()).isEqualTo("management");
+            });
+  }
+
+  @Test
+  void theManagementPortMustDifferFromTheApiPort() {
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    "signalyard", List.of(), c -> c.set("queryApi.managementPort", 8080)))
+        .hasMessageContaining("managementPort");
   }
 
   @Test
@@ -553,6 +593,31 @@ class HelmChartTest {
     return selector != null
         && !selector.isEmpty()
         && labels.entrySet().containsAll(selector.entrySet());
+  }
+
+  /**
+   * The probes use the named management port, which is the container port {@code port} and the
+   * service's MANAGEMENT_SERVER_PORT, not the API port.
+   */
+  private static void assertProbesAskTheManagementPort(Container container, int port) {
+    for (var probe :
+        List.of(
+            container.getStartupProbe(),
+            container.getLivenessProbe(),
+            container.getReadinessProbe())) {
+      assertThat(probe.getHttpGet().getPort().getStrVal())
+          .as(container.getName())
+          .isEqualTo("management");
+    }
+    assertThat(container.getPorts())
+        .as(container.getName())
+        .anySatisfy(
+            p -> {
+              assertThat(p.getName()).isEqualTo("management");
+              assertThat(p.getContainerPort()).isEqualTo(port);
+            });
+    assertThat(env(container, "MANAGEMENT_SERVER_PORT")).isEqualTo(Integer.toString(port));
+    assertThat(env(container, "SERVER_PORT")).isNotEqualTo(Integer.toString(port));
   }
 
   private static String env(Container container, String name) {

@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Actuator exposes only health and Prometheus metrics; with a management port of its own they
- * answer there and not on the API port.
+ * Actuator exposes only health and Prometheus metrics, by default on a management port of its own
+ * and not on the API port; an operator may put them on the API port instead.
  */
 class ManagementPortTest {
 
@@ -27,8 +30,9 @@ class ManagementPortTest {
   };
 
   @Test
-  void aSeparateManagementPortServesHealthAndMetricsAndNothingElse() throws Exception {
-    try (ConfigurableApplicationContext context = start("--management.server.port=0")) {
+  void byDefaultAManagementPortOfItsOwnServesHealthAndMetricsAndNothingElse() throws Exception {
+    // No management port given: the default applies (random here, beside the random API port).
+    try (ConfigurableApplicationContext context = start()) {
       int api = ((WebServerApplicationContext) context).getWebServer().getPort();
       int management =
           Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
@@ -54,9 +58,14 @@ class ManagementPortTest {
   }
 
   @Test
-  void withoutAManagementPortOnlyHealthAndMetricsAreExposed() throws Exception {
-    try (ConfigurableApplicationContext context = start()) {
+  void onTheApiPortWhenTheOperatorSaysSoOnlyHealthAndMetricsAreExposed() throws Exception {
+    int port = freePort();
+    try (ConfigurableApplicationContext context =
+        start(Map.of("server.port", "" + port, "management.server.port", "" + port))) {
       int api = ((WebServerApplicationContext) context).getWebServer().getPort();
+      assertThat(api).isEqualTo(port);
+      assertThat(context.getEnvironment().getProperty("local.management.port"))
+          .isEqualTo(Integer.toString(port));
       assertThat(status(api, "/actuator/health")).isEqualTo(200);
       assertThat(status(api, "/actuator/prometheus")).isEqualTo(200);
       for (String path : HIDDEN) {
@@ -65,14 +74,30 @@ class ManagementPortTest {
     }
   }
 
-  private static ConfigurableApplicationContext start(String... more) {
-    String[] args = new String[more.length + 4];
-    args[0] = "--server.port=0";
-    args[1] = "--spring.main.banner-mode=off";
-    args[2] = "--signalyard.kafka.bootstrap-servers=" + KafkaTestBroker.shared().bootstrapServers();
-    args[3] = "--signalyard.query.stores.enabled=false";
-    System.arraycopy(more, 0, args, 4, more.length);
+  private static ConfigurableApplicationContext start() {
+    return start(Map.of());
+  }
+
+  /** query-api on a random port, with {@code more} properties overriding that. */
+  private static ConfigurableApplicationContext start(Map<String, String> more) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("server.port", "0");
+    properties.put("spring.main.banner-mode", "off");
+    properties.put(
+        "signalyard.kafka.bootstrap-servers", KafkaTestBroker.shared().bootstrapServers());
+    properties.put("signalyard.query.stores.enabled", "false");
+    properties.putAll(more);
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     return OwnNettyResources.isolated(QueryApiApplication.application()).run(args);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static int status(int port, String path) throws IOException, InterruptedException {

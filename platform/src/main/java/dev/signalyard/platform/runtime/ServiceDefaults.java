@@ -10,6 +10,10 @@ import org.springframework.boot.SpringApplication;
  *
  * <p>Services keep no {@code application.yml} of their own: the demo runs all three in one JVM,
  * where same-named configuration files would shadow each other.
+ *
+ * <p>Actuator (health and Prometheus metrics only) answers on a management port of its own, never
+ * on the API port: by default the service's API port plus {@value #MANAGEMENT_PORT_OFFSET}
+ * (query-api 9080, ingest 9081, streams 9082); see {@link ManagementPortDefault}.
  */
 public final class ServiceDefaults {
 
@@ -21,6 +25,12 @@ public final class ServiceDefaults {
    * near this size (Kafka's default record limit is 1 MiB).
    */
   static final String AVRO_MAX_LENGTH = Integer.toString(8 * 1024 * 1024);
+
+  /**
+   * Distance of a service's default management port from its default API port, so that each
+   * service's pair is easy to remember (8080 and 9080) and no two services' ports collide.
+   */
+  static final int MANAGEMENT_PORT_OFFSET = 1000;
 
   /**
    * Spring Security's auto-configurations. A service that does no authentication of its own (ingest
@@ -83,7 +93,10 @@ public final class ServiceDefaults {
     return application;
   }
 
-  /** A Spring application for {@code source} named {@code name}, listening on {@code port}. */
+  /**
+   * A Spring application for {@code source} named {@code name}, listening on {@code port}, with
+   * actuator on {@link #managementPort(int) managementPort(port)}.
+   */
   public static SpringApplication application(Class<?> source, String name, int port) {
     // JVM-wide Avro limits, read once by Avro; an operator's -D setting wins.
     System.getProperties().putIfAbsent("org.apache.avro.limits.bytes.maxLength", AVRO_MAX_LENGTH);
@@ -91,7 +104,13 @@ public final class ServiceDefaults {
     SpringApplication application = new SpringApplication(source);
     application.setMainApplicationClass(source);
     application.setDefaultProperties(properties(name, port));
+    application.addListeners(new ManagementPortDefault(managementPort(port)));
     return application;
+  }
+
+  /** The default management port of the service whose default API port is {@code port}. */
+  public static int managementPort(int port) {
+    return port + MANAGEMENT_PORT_OFFSET;
   }
 
   static Map<String, Object> properties(String name, int port) {

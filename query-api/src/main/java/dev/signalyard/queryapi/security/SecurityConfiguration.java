@@ -8,6 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -65,7 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       credentials (browsers asking for a page outside {@code /api/} are sent to the login
  *       instead), 403 for missing roles or a missing CSRF token.
  *   <li>Always reachable without credentials: {@code /actuator/health}, the OpenAPI document and
- *       its UI, and {@code /actuator/prometheus} when the management port is a separate one.
+ *       its UI, and {@code /actuator/prometheus} when actuator has a management port of its own
+ *       (the default, see {@code ServiceDefaults}): only the cluster reaches that port.
  *   <li>{@code /internal/stores/**}, the replicas' store endpoints: without a bearer token when
  *       {@code signalyard.query.stores.internal-token} is set (the endpoints then require that
  *       token themselves); otherwise like any other GET, with the read role.
@@ -314,10 +316,12 @@ public class SecurityConfiguration {
         : MatchResult.notMatch();
   }
 
+  /**
+   * Boot's own verdict, so that it matches where actuator really answers: both ports 0 (random) are
+   * two servers, not one.
+   */
   private static boolean separateManagementPort(Environment environment) {
-    String management = environment.getProperty("management.server.port");
-    return StringUtils.hasText(management)
-        && !management.equals(environment.getProperty("server.port"));
+    return ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
   }
 
   private static void warnOpenAccess() {

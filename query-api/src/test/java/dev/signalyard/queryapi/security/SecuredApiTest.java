@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,7 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
     classes = QueryApiApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // Through main(), so the service's own defaults apply: actuator on its management port.
+    useMainMethod = SpringBootTest.UseMainMethod.ALWAYS)
 @AutoConfigureWebTestClient(timeout = "30s")
 class SecuredApiTest {
 
@@ -46,6 +49,8 @@ class SecuredApiTest {
   }
 
   @Autowired WebTestClient client;
+
+  @LocalManagementPort int managementPort;
 
   @Test
   void anonymousApiRequestsGet401ProblemWithBearerChallenge() {
@@ -182,8 +187,10 @@ class SecuredApiTest {
 
   @Test
   void healthAndApiDocsNeedNoCredentials() {
+    WebTestClient management =
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     EntityExchangeResult<byte[]> health =
-        client.get().uri("/actuator/health").exchange().expectBody().returnResult();
+        management.get().uri("/actuator/health").exchange().expectBody().returnResult();
     assertThat(health.getStatus().value()).isIn(200, 503);
     client
         .get()
@@ -210,7 +217,24 @@ class SecuredApiTest {
         .isOk()
         .expectBody(String.class)
         .value(page -> assertThat(page).contains("swagger-ui"));
-    client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void metricsAnswerOnlyOnTheManagementPortAndThereWithoutCredentials() {
+    WebTestClient management =
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+    management
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+    client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+    client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+    // Everything else on the management port still needs a token.
+    management.get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
   }
 
   @Test
