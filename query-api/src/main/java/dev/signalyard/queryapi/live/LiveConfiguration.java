@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The shared parts of every SSE stream: the per-principal stream limit, the drain on shutdown, and
- * the replay log size of every {@link TopicView} (set before the views start).
+ * The shared parts of every SSE stream: the per-principal stream limit, the drain on shutdown, the
+ * replay log size of every {@link TopicView} (set before the views start) and the HTTP/2 stream
+ * limit per connection.
  *
  * <p>Thread-safety: configuration, used once at start-up.
  */
@@ -24,6 +25,11 @@ class LiveConfiguration {
   StreamLimitWebFilter streamLimitWebFilter(
       LiveStreamProperties properties, AccessProblems problems) {
     return new StreamLimitWebFilter(properties, problems);
+  }
+
+  @Bean
+  Http2StreamLimit http2StreamLimit(LiveStreamProperties properties) {
+    return new Http2StreamLimit(properties.http2MaxConcurrentStreams());
   }
 
   @Bean

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     client waits before it reconnects (to another replica) when this node shuts down.
  * @param drainTimeout Longest wait, on shutdown, for open streams to end after their {@code
  *     shutdown} event, before the web server stops.
+ * @param http2MaxConcurrentStreams Requests (streams) one HTTP/2 connection may carry at once, when
+ *     HTTP/2 is on ({@code SERVER_HTTP2_ENABLED=true}: h2c on a plain port, h2 with TLS). A proxy
+ *     or client that multiplexes server-sent event streams over HTTP/2 then needs one connection,
+ *     and one file descriptor on this node, per that many streams instead of one per stream.
  */
 @ConfigurationProperties("signalyard.query.live")
 public record LiveStreamProperties(
@@ -26,7 +30,8 @@ public record LiveStreamProperties(
     @DefaultValue("20") int maxStreamsPerPrincipal,
     @DefaultValue("5s") Duration streamLimitRetryAfter,
     @DefaultValue("1s") Duration reconnectDelay,
-    @DefaultValue("10s") Duration drainTimeout) {
+    @DefaultValue("10s") Duration drainTimeout,
+    @DefaultValue("256") int http2MaxConcurrentStreams) {
 
   public LiveStreamProperties {
     if (replayCapacity < 0) {
@@ -35,6 +40,10 @@ public record LiveStreamProperties(
     if (maxStreamsPerPrincipal < 1) {
       throw new IllegalArgumentException(
           "signalyard.query.live.max-streams-per-principal must be at least 1");
+    }
+    if (http2MaxConcurrentStreams < 1) {
+      throw new IllegalArgumentException(
+          "signalyard.query.live.http2-max-concurrent-streams must be at least 1");
     }
   }
 }
