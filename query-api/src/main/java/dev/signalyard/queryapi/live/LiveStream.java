@@ -204,19 +204,23 @@ public final class LiveStream {
       Source<?> source = sources.get(i);
       tagged.add(changes.get(i).map(entry -> new Tagged(source, entry)));
     }
-    // merge serialises its output, so the position below is only touched by one thread at a time.
-    return Flux.merge(tagged)
-        .handle(
-            (change, sink) -> {
-              Entry<?> entry = change.entry();
-              position
-                  .computeIfAbsent(change.source().tag(), t -> new HashMap<>())
-                  .merge(entry.partition(), entry.offset() + 1, Math::max);
-              ServerSentEvent<Object> event = change.source().eventOf(entry);
-              if (event != null) {
-                sink.next(withId(event, StreamPosition.format(position)));
-              }
-            });
+    return Flux.defer(
+        () -> {
+          StreamPosition.Cursor cursor = new StreamPosition.Cursor(position);
+          // merge serialises its output, so the cursor is only touched by one thread at a time.
+          return Flux.merge(tagged)
+              .handle(
+                  (change, sink) -> {
+                    Entry<?> entry = change.entry();
+                    String id =
+                        cursor.advance(
+                            change.source().tag(), entry.partition(), entry.offset() + 1);
+                    ServerSentEvent<Object> event = change.source().eventOf(entry);
+                    if (event != null) {
+                      sink.next(withId(event, id));
+                    }
+                  });
+        });
   }
 
   private record Tagged(Source<?> source, Entry<?> entry) {}

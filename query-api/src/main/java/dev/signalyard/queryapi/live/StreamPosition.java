@@ -1,8 +1,10 @@
 package dev.signalyard.queryapi.live;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -39,17 +41,70 @@ public record StreamPosition(Map<String, Map<Integer, Long>> views) {
       if (!text.isEmpty()) {
         text.append('~');
       }
-      text.append(view.getKey()).append(':');
-      boolean first = true;
-      for (Map.Entry<Integer, Long> p : new TreeMap<>(view.getValue()).entrySet()) {
-        if (!first) {
-          text.append('.');
-        }
-        text.append(p.getKey()).append('-').append(p.getValue());
-        first = false;
-      }
+      appendView(text, view.getKey(), new TreeMap<>(view.getValue()));
     }
     return text.toString();
+  }
+
+  /** The text form of one view's part, {@code partitions} in partition order. */
+  static StringBuilder appendView(
+      StringBuilder text, String tag, SortedMap<Integer, Long> partitions) {
+    text.append(tag).append(':');
+    boolean first = true;
+    for (Map.Entry<Integer, Long> p : partitions.entrySet()) {
+      if (!first) {
+        text.append('.');
+      }
+      text.append(p.getKey()).append('-').append(p.getValue());
+      first = false;
+    }
+    return text;
+  }
+
+  /**
+   * A stream's position that changes one view at a time and is formatted after each change at the
+   * cost of that view's part only: what a stream does for every event it sends. Its text is {@link
+   * #format} of the same position.
+   *
+   * <p>Thread-safety: not thread-safe; one stream updates it serially.
+   */
+  static final class Cursor {
+    private final String[] tags;
+    private final TreeMap<Integer, Long>[] partitions;
+    private final String[] parts;
+
+    @SuppressWarnings("unchecked")
+    Cursor(Map<String, ? extends Map<Integer, Long>> start) {
+      TreeMap<String, ? extends Map<Integer, Long>> sorted = new TreeMap<>(start);
+      tags = sorted.keySet().toArray(String[]::new);
+      partitions = new TreeMap[tags.length];
+      parts = new String[tags.length];
+      for (int i = 0; i < tags.length; i++) {
+        partitions[i] = new TreeMap<>(sorted.get(tags[i]));
+        parts[i] = appendView(new StringBuilder(32), tags[i], partitions[i]).toString();
+      }
+    }
+
+    /**
+     * Moves view {@code tag}'s {@code partition} to {@code next} (never backwards) and returns the
+     * text of the position.
+     */
+    String advance(String tag, int partition, long next) {
+      int i = Arrays.binarySearch(tags, tag);
+      if (i < 0) {
+        throw new IllegalArgumentException("no view " + tag + " in this position");
+      }
+      Long now = partitions[i].get(partition);
+      if (now == null || now < next) {
+        partitions[i].put(partition, next);
+        parts[i] = appendView(new StringBuilder(32), tag, partitions[i]).toString();
+      }
+      return text();
+    }
+
+    String text() {
+      return String.join("~", parts);
+    }
   }
 
   @Override

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,6 +32,7 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The newest value per key of one compacted output topic, kept up to date by ONE consumer per node,
@@ -40,9 +41,10 @@ import reactor.core.publisher.Sinks;
  *
  * <p>{@link #subscribe(int)} returns a snapshot and the live changes that follow it, taken
  * atomically, so a subscriber sees every change exactly once. Each subscriber has its own bounded
- * buffer: one that falls further behind than that gets a {@link SubscriberOverflowException}
- * instead of growing memory. Each entry carries its partition and offset, from which SSE event ids
- * are made.
+ * buffer, which takes memory only for the changes it holds: one that falls further behind than that
+ * gets a {@link SubscriberOverflowException} instead of growing memory. Changes reach subscribers
+ * on Reactor's parallel workers, not on the poll thread. Each entry carries its partition and
+ * offset, from which SSE event ids are made.
  *
  * <p>The view keeps its newest changes in a bounded replay log ({@link #DEFAULT_REPLAY_CAPACITY}
  * entries unless {@link #setReplayCapacity} says otherwise), so that {@link #resume} can hand a
@@ -157,6 +159,9 @@ public final class TopicView<V> implements SmartLifecycle {
     }
   }
 
+  /** Changes handed from the poll thread to a subscriber's worker at a time. */
+  private static final int HANDOFF_PREFETCH = 32;
+
   /** Entries kept for {@link #resume} unless {@link #setReplayCapacity} says otherwise. */
   public static final int DEFAULT_REPLAY_CAPACITY = 10_000;
 
@@ -235,7 +240,7 @@ public final class TopicView<V> implements SmartLifecycle {
    */
   public Subscription<V> subscribe(int buffer) {
     Sinks.Many<Entry<V>> sink =
-        Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
+        Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(buffer));
     synchronized (emitLock) {
       subscribers.add(sink);
       List<Entry<V>> snapshot = new ArrayList<>(latest.values());
@@ -267,7 +272,7 @@ public final class TopicView<V> implements SmartLifecycle {
         }
       }
       Sinks.Many<Entry<V>> sink =
-          Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(buffer));
+          Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(buffer));
       subscribers.add(sink);
       // The position is the client's: the replayed changes are still to be sent, and each
       // advances it as it goes (reporting this view's own position here would skip those not yet
@@ -281,7 +286,13 @@ public final class TopicView<V> implements SmartLifecycle {
       Sinks.Many<Entry<V>> sink,
       Map<Integer, Long> position,
       Map<Integer, Long> skipBefore) {
-    Flux<Entry<V>> live = sink.asFlux().doFinally(signal -> subscribers.remove(sink));
+    // The poll thread only queues the change; the subscriber's own work (its filter, event id,
+    // encoding, the write) runs on the parallel workers, so thousands of subscribers do not queue
+    // up behind one thread.
+    Flux<Entry<V>> live =
+        sink.asFlux()
+            .doFinally(signal -> subscribers.remove(sink))
+            .publishOn(Schedulers.parallel(), HANDOFF_PREFETCH);
     if (skipBefore != null) {
       live = live.filter(e -> e.offset() >= skipBefore.getOrDefault(e.partition(), 0L));
     }

@@ -2,7 +2,9 @@ package dev.signalyard.queryapi.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StreamPositionTest {
@@ -43,5 +45,29 @@ class StreamPositionTest {
         }) {
       assertThat(StreamPosition.parse(id)).as(id).isEmpty();
     }
+  }
+
+  @Test
+  void aCursorFormatsWhatFormatWouldAfterEveryChange() {
+    Map<String, Map<Integer, Long>> views = new HashMap<>();
+    views.put("state", new HashMap<>(Map.of(0, 4L, 1, 0L)));
+    views.put("events", new HashMap<>());
+    views.put("commands", new HashMap<>(Map.of(3, 9L)));
+    StreamPosition.Cursor cursor = new StreamPosition.Cursor(views);
+    assertThat(cursor.text()).isEqualTo(StreamPosition.format(views));
+
+    Random random = new Random(7);
+    String[] tags = {"state", "events", "commands"};
+    for (int i = 0; i < 500; i++) {
+      String tag = tags[random.nextInt(tags.length)];
+      int partition = random.nextInt(12);
+      long next = random.nextInt(1_000);
+      views.get(tag).merge(partition, next, Math::max);
+
+      assertThat(cursor.advance(tag, partition, next)).isEqualTo(StreamPosition.format(views));
+    }
+    // Never backwards: an older offset leaves the position as it was.
+    String now = cursor.text();
+    assertThat(cursor.advance("commands", 3, 0)).isEqualTo(now);
   }
 }
