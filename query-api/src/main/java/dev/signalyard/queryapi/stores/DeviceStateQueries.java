@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -28,13 +27,17 @@ import reactor.util.retry.Retry;
  * <p>A key lookup goes to the key's owner: this replica reads its own copy, or forwards to the
  * owner's internal endpoint. If the owner does not answer (it is restarting), a standby copy whose
  * lag is within {@link StoreProperties#maxStandbyLag()} answers instead. A list scatters to every
- * replica with the partitions it owns (standbys again for the silent ones) and gathers the pages.
+ * replica with the partitions it owns and gathers the pages; if any owner is silent, the whole list
+ * comes from the snapshot. Standby copies never answer lists: a standby of this store (the source
+ * topic is its changelog) only follows the owner's committed offsets, so a copy within the lag
+ * bound can still lack devices, and a list, unlike a lookup, cannot tell a missing device.
  *
  * <p>While the store is not queryable (the group is rebalancing, or this replica's own copy is
  * restoring) a query retries every {@link StoreProperties#rebalanceRetry()} for up to {@link
  * StoreProperties#rebalanceWait()}; when that runs out, or when another replica and every standby
  * copy stay silent, it completes <em>empty</em>: the caller then answers from the replica's
- * in-memory snapshot of the topic instead of failing.
+ * in-memory snapshot of the topic instead of failing. A lookup the store has no state for completes
+ * empty too, so that only the snapshot answers "no such device".
  *
  * <p>Thread-safety: thread-safe; the methods may be called concurrently from any thread.
  */
@@ -79,7 +82,8 @@ public final class DeviceStateQueries {
   }
 
   /**
-   * {@code imei}'s state and who answered; empty when the store could not answer in time.
+   * {@code imei}'s state and who answered; empty when the store could not answer in time or has no
+   * state for it (the caller then answers from its snapshot, which also decides a 404).
    *
    * @param authorization the client's {@code Authorization} header, passed on to other replicas
    */
@@ -131,7 +135,13 @@ public final class DeviceStateQueries {
         metadata.activeHost().equals(replica.self())
             ? Mono.error(new StoreUnavailableException())
             : Mono.empty();
-    return owner.switchIfEmpty(standbys).switchIfEmpty(retryIfOwnedHere);
+    // The owner's "no such device" is not the last word either: an owner that has just taken over
+    // the partition from a replica that crashed replays what that one had not committed, and may
+    // not have the device yet. The snapshot decides, so a 404 means it has no such device either.
+    return owner
+        .switchIfEmpty(standbys)
+        .switchIfEmpty(retryIfOwnedHere)
+        .filter(answer -> answer.state().isPresent());
   }
 
   private Mono<DeviceStateAnswer> ask(
@@ -161,16 +171,11 @@ public final class DeviceStateQueries {
       DeviceStateFilter filter, int limit, String authorization) {
     Collection<StreamsMetadata> all = replica.metadataForStore();
     Map<HostInfo, List<Integer>> owned = new LinkedHashMap<>();
-    Map<Integer, List<HostInfo>> standbyHolders = new TreeMap<>();
     for (StreamsMetadata holder : all) {
       List<Integer> active = StoreReplica.deviceStatePartitions(holder.topicPartitions()).toList();
       if (!active.isEmpty()) {
         owned.put(holder.hostInfo(), active);
       }
-      StoreReplica.deviceStatePartitions(holder.standbyTopicPartitions())
-          .forEach(
-              p ->
-                  standbyHolders.computeIfAbsent(p, k -> new ArrayList<>()).add(holder.hostInfo()));
     }
     if (owned.isEmpty()) {
       return Mono.error(new StoreUnavailableException());
@@ -178,16 +183,7 @@ public final class DeviceStateQueries {
     return Flux.fromIterable(owned.entrySet())
         .flatMap(
             entry ->
-                slice(entry.getKey(), entry.getValue(), filter, limit, false, authorization)
-                    .switchIfEmpty(
-                        Mono.defer(
-                            () ->
-                                fromStandbys(
-                                    entry.getValue(),
-                                    standbyHolders,
-                                    filter,
-                                    limit,
-                                    authorization)))
+                slice(entry.getKey(), entry.getValue(), filter, limit, authorization)
                     .map(Optional::of)
                     .defaultIfEmpty(Optional.empty()))
         .collectList()
@@ -199,48 +195,20 @@ public final class DeviceStateQueries {
                         merge(slices.stream().map(Optional::get).toList(), limit, owned.size())));
   }
 
-  /**
-   * One slice per partition, each from the first standby holder that answers; empty if any fails.
-   */
-  private Mono<DeviceStateSlice> fromStandbys(
-      List<Integer> partitions,
-      Map<Integer, List<HostInfo>> standbyHolders,
-      DeviceStateFilter filter,
-      int limit,
-      String authorization) {
-    return Flux.fromIterable(partitions)
-        .concatMap(
-            partition ->
-                Flux.fromIterable(standbyHolders.getOrDefault(partition, List.of()))
-                    .concatMap(
-                        host -> slice(host, List.of(partition), filter, limit, true, authorization))
-                    .next()
-                    .map(Optional::of)
-                    .defaultIfEmpty(Optional.empty()))
-        .collectList()
-        .flatMap(
-            slices ->
-                slices.stream().anyMatch(Optional::isEmpty)
-                    ? Mono.empty()
-                    : Mono.just(
-                        toSlice(merge(slices.stream().map(Optional::get).toList(), limit, 0))));
-  }
-
   private Mono<DeviceStateSlice> slice(
       HostInfo host,
       List<Integer> partitions,
       DeviceStateFilter filter,
       int limit,
-      boolean standby,
       String authorization) {
     if (host.equals(replica.self())) {
       // A RocksDB scan blocks: off the event loop, bounded.
-      return Mono.fromCallable(() -> local.slice(partitions, filter, limit, standby))
+      return Mono.fromCallable(() -> local.slice(partitions, filter, limit, false))
           .subscribeOn(Schedulers.boundedElastic())
           .timeout(localReadTimeout, Mono.empty())
           .onErrorResume(NotServedHereException.class, e -> Mono.empty());
     }
-    return replicas.slice(host, partitions, filter, limit, standby, authorization);
+    return replicas.slice(host, partitions, filter, limit, false, authorization);
   }
 
   private static DeviceStateRange merge(List<DeviceStateSlice> slices, int limit, int replicas) {
@@ -256,11 +224,6 @@ public final class DeviceStateQueries {
       }
     }
     return new DeviceStateRange(new ArrayList<>(first), matched, replicas);
-  }
-
-  private static DeviceStateSlice toSlice(DeviceStateRange range) {
-    return new DeviceStateSlice(
-        range.matched(), range.states().stream().map(SERDE::encode).toList());
   }
 
   /** No replica could answer this attempt. */
