@@ -111,6 +111,12 @@ final class ConfigurationReference {
                 + " set to it. See [architecture](architecture.md#actuator-and-the-management-port)."
                 + " |\n")
         .append(
+            "| `SERVER_HTTP2_ENABLED` | `false` | `true`: query-api also speaks HTTP/2 on its"
+                + " port (h2c, cleartext, prior knowledge or upgrade; h2 with TLS), so a proxy or"
+                + " client can carry many server-sent event streams over one connection, up to"
+                + " `SIGNALYARD_QUERY_LIVE_HTTP2MAXCONCURRENTSTREAMS` each. See"
+                + " [architecture](architecture.md#sse-over-http2). |\n")
+        .append(
             "| `LOGGING_LEVEL_<LOGGER>` | `WARN` for `org.apache.kafka` and `kafka`, `INFO`"
                 + " otherwise | Log level per logger, e.g. `LOGGING_LEVEL_DEV_SIGNALYARD=DEBUG`. |\n")
         .append("\n## Read straight from the environment\n\n")

@@ -34,6 +34,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param internalToken Shared secret replicas send in {@value InternalStoreController#TOKEN_HEADER}
  *     on the internal endpoints; when set, requests to {@code /internal/stores/**} without it are
  *     refused with 401. Set it whenever an identity provider is configured.
+ * @param commitInterval How often a replica commits how far it has read: standby copies, and a
+ *     replica that takes a partition over after a crash, replay from the last commit, so they are
+ *     at most about this far behind the owner.
  */
 @ConfigurationProperties("signalyard.query.stores")
 public record StoreProperties(
@@ -47,7 +50,8 @@ public record StoreProperties(
     @DefaultValue("1s") Duration forwardTimeout,
     @DefaultValue("500ms") Duration rebalanceWait,
     @DefaultValue("50ms") Duration rebalanceRetry,
-    String internalToken) {
+    String internalToken,
+    @DefaultValue("1s") Duration commitInterval) {
 
   public StoreProperties {
     if (applicationId == null || applicationId.isBlank()) {
@@ -69,6 +73,10 @@ public record StoreProperties(
     if (forwardTimeout.isNegative() || forwardTimeout.isZero()) {
       throw new IllegalArgumentException(
           "signalyard.query.stores.forward-timeout must be positive");
+    }
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "signalyard.query.stores.commit-interval must be positive");
     }
     if (rebalanceWait.isNegative() || rebalanceRetry.isNegative() || rebalanceRetry.isZero()) {
       throw new IllegalArgumentException(

@@ -97,6 +97,7 @@ public final class StoreReplica implements SmartLifecycle {
     config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
     config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+    config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
     config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     KafkaStreams client = new KafkaStreams(DeviceStateStoreTopology.build(config), config);
