@@ -5,11 +5,12 @@
 # device-state changes at a fixed rate.
 #
 #   benchmarks/run-sse-benchmark.sh [--clients 2000] [--rate 10] [--devices 10] [--ramp 20]
-#                                   [--duration 30]
+#                                   [--settle 10] [--duration 30] [--connections 0]
 #
-# The client JVM and the server each hold one file descriptor per stream: the open-file limit
-# (ulimit -n) must exceed the client count by a margin (about 1,000). Set SKIP_BUILD=1 to rerun
-# without building, JAVA_OPTS to add options to the server JVM.
+# Over HTTP/1.1 (the default) the client JVM and the server each hold one file descriptor per
+# stream: the open-file limit (ulimit -n) must exceed the client count by a margin (about 1,000).
+# With --connections C the streams share at most C HTTP/2 (h2c) connections, one descriptor each.
+# Set SKIP_BUILD=1 to rerun without building, JAVA_OPTS to add options to the server JVM.
 # Results and how to read them: docs/benchmarks.md.
 set -euo pipefail
 
@@ -17,17 +18,21 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 clients=2000
+connections=0
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [ "${args[$i]}" = "--clients" ]; then clients="${args[$((i + 1))]}"; fi
+  if [ "${args[$i]}" = "--connections" ]; then connections="${args[$((i + 1))]}"; fi
 done
+sockets=$clients
+if [ "$connections" -gt 0 ]; then sockets=$connections; fi
 limit="$(ulimit -n)"
-echo "open-file limit (ulimit -n): $limit; clients: $clients"
-if [ "$limit" != "unlimited" ] && [ "$limit" -lt $((clients + 1000)) ]; then
+echo "open-file limit (ulimit -n): $limit; clients: $clients; connections: ${connections/#0/one per client}"
+if [ "$limit" != "unlimited" ] && [ "$limit" -lt $((sockets + 1000)) ]; then
   ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   limit="$(ulimit -n)"
-  if [ "$limit" != "unlimited" ] && [ "$limit" -lt $((clients + 1000)) ]; then
-    echo "The open-file limit $limit is too low for $clients clients; raise it (ulimit -Hn is $(ulimit -Hn))." >&2
+  if [ "$limit" != "unlimited" ] && [ "$limit" -lt $((sockets + 1000)) ]; then
+    echo "The open-file limit $limit is too low for $sockets connections; raise it (ulimit -Hn is $(ulimit -Hn)) or use --connections." >&2
     exit 2
   fi
 fi

@@ -48,8 +48,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * p99.9 / max, errors, and the server heap: the largest heap in use after a collection during the
  * run, and after a full collection at the end.
  *
+ * <p>With {@code --connections C} (C > 0) the server speaks HTTP/2 on its plain port (h2c) and the
+ * clients multiplex their streams over at most C connections: one file descriptor per connection
+ * instead of per client, on both sides, which is how more clients than the per-process open-file
+ * limit fit on one node (a proxy in front does the same). Without it each client has its own
+ * HTTP/1.1 connection.
+ *
  * <p>Run it with {@code benchmarks/run-sse-benchmark.sh [--clients 2000] [--rate 10] [--devices 10]
- * [--ramp 20] [--duration 30]} (seconds); see {@code docs/benchmarks.md}.
+ * [--ramp 20] [--settle 10] [--duration 30] [--connections 0]} (seconds); see {@code
+ * docs/benchmarks.md}.
  */
 public final class SseFanoutBenchmark {
 
@@ -67,7 +74,9 @@ public final class SseFanoutBenchmark {
               options.get("rate"),
               options.get("devices"),
               options.get("ramp"),
-              options.get("duration"));
+              options.get("settle"),
+              options.get("duration"),
+              options.get("connections"));
     } catch (Exception e) {
       e.printStackTrace();
       status = 1;
@@ -82,6 +91,8 @@ public final class SseFanoutBenchmark {
     options.put("devices", 10);
     options.put("ramp", 20);
     options.put("duration", 30);
+    options.put("settle", 10);
+    options.put("connections", 0);
     for (int i = 0; i + 1 < args.length; i += 2) {
       String name = args[i].replaceFirst("^--", "");
       if (!options.containsKey(name)) {
@@ -92,23 +103,33 @@ public final class SseFanoutBenchmark {
     return options;
   }
 
-  private static int run(int clients, int rate, int devices, int ramp, int duration)
+  private static int run(
+      int clients, int rate, int devices, int ramp, int settle, int duration, int connections)
       throws Exception {
     try (KafkaBrokerProcess broker = KafkaBrokerProcess.start();
-        ConfigurableApplicationContext api = startQueryApi(broker.bootstrapServers(), clients);
+        ConfigurableApplicationContext api =
+            startQueryApi(broker.bootstrapServers(), clients, connections);
         KafkaProducer<String, byte[]> producer = producer(broker.bootstrapServers())) {
       int port = ((WebServerApplicationContext) api).getWebServer().getPort();
       // One state per device before the clients connect: each client's snapshot.
       for (int d = 0; d < devices; d++) {
         producer.send(record(d, 0, T0)).get();
       }
-      long measureFrom = System.currentTimeMillis() + ramp * 1000L;
+      // Measured from `settle` seconds after the last client opened its stream: the steady state,
+      // not the catching up after every client's snapshot.
+      long measureFrom = System.currentTimeMillis() + (ramp + settle) * 1000L;
       progress(
           "Opening "
               + clients
               + " streams over "
               + ramp
-              + " s, then "
+              + " s (measured from "
+              + settle
+              + " s after)"
+              + (connections > 0
+                  ? " over at most " + connections + " HTTP/2 (h2c) connections"
+                  : " (HTTP/1.1, a connection each)")
+              + ", then "
               + rate
               + " changes/s for "
               + duration
@@ -119,7 +140,8 @@ public final class SseFanoutBenchmark {
               clients,
               ramp,
               measureFrom,
-              duration);
+              duration,
+              connections);
       AtomicReference<String> result = new AtomicReference<>();
       Thread reader = readLines(client, result);
 
@@ -143,7 +165,7 @@ public final class SseFanoutBenchmark {
       ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
       watcher.scheduleAtFixedRate(heap::sample, 1, 1, TimeUnit.SECONDS);
 
-      boolean ended = client.waitFor(ramp + duration + 120L, TimeUnit.SECONDS);
+      boolean ended = client.waitFor(ramp + settle + duration + 120L, TimeUnit.SECONDS);
       ticker.shutdownNow();
       watcher.shutdownNow();
       reader.join(5000);
@@ -152,16 +174,36 @@ public final class SseFanoutBenchmark {
       }
       System.gc();
       long heapAfterFullGc = heap.usedNow();
-      report(clients, duration, sentInWindow.get(), result.get(), heap.peak(), heapAfterFullGc);
+      report(
+          clients,
+          connections,
+          duration,
+          sentInWindow.get(),
+          result.get(),
+          heap.peak(),
+          heapAfterFullGc);
       progress("Shutting down");
       return result.get() == null ? 1 : 0;
     }
   }
 
   private static void report(
-      int clients, int duration, long sent, String result, long peakAfterGc, long afterFullGc) {
+      int clients,
+      int connections,
+      int duration,
+      long sent,
+      String result,
+      long peakAfterGc,
+      long afterFullGc) {
     System.out.println();
-    System.out.println("SSE fan-out, " + clients + " clients, " + duration + " s measured");
+    System.out.println(
+        "SSE fan-out, "
+            + clients
+            + " clients, "
+            + (connections > 0 ? "HTTP/2 over at most " + connections + " connections" : "HTTP/1.1")
+            + ", "
+            + duration
+            + " s measured");
     System.out.printf("  events in           %8.1f /s%n", sent / (double) duration);
     if (result == null) {
       System.out.println("  FAIL: the client process gave no result");
@@ -202,10 +244,15 @@ public final class SseFanoutBenchmark {
     return fields;
   }
 
-  private static ConfigurableApplicationContext startQueryApi(String bootstrap, int clients) {
+  private static ConfigurableApplicationContext startQueryApi(
+      String bootstrap, int clients, int connections) {
+    // With HTTP/2 every stream must find room on one of the client's connections.
+    int perConnection = connections > 0 ? (clients + connections - 1) / connections + 16 : 256;
     return QueryApiApplication.application()
         .run(
             "--server.port=0",
+            "--server.http2.enabled=" + (connections > 0),
+            "--signalyard.query.live.http2-max-concurrent-streams=" + perConnection,
             "--spring.main.banner-mode=off",
             "--signalyard.kafka.bootstrap-servers=" + bootstrap,
             // Every client connects from 127.0.0.1: one principal for the limits.
@@ -248,7 +295,8 @@ public final class SseFanoutBenchmark {
   }
 
   private static Process startClients(
-      String url, int clients, int ramp, long measureFrom, int duration) throws Exception {
+      String url, int clients, int ramp, long measureFrom, int duration, int connections)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.add(java);
@@ -261,6 +309,7 @@ public final class SseFanoutBenchmark {
     command.add(Integer.toString(ramp));
     command.add(Long.toString(measureFrom));
     command.add(Integer.toString(duration));
+    command.add(Integer.toString(connections));
     File log = Files.createTempFile("sse-clients", ".err").toFile();
     return new ProcessBuilder(command).redirectError(log).start();
   }

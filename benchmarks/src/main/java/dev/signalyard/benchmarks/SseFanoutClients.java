@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -16,9 +17,10 @@ import reactor.netty.resources.ConnectionProvider;
  * measurement start, the delay from that time (set by the producer when it sends) to receipt, on
  * the same machine clock.
  *
- * <p>Usage: {@code SseFanoutClients <url> <clients> <rampSeconds> <measureFromEpochMs> <seconds>}.
- * Prints {@code STAT} lines every second and one {@code RESULT} line at the end, which the
- * benchmark parses.
+ * <p>Usage: {@code SseFanoutClients <url> <clients> <rampSeconds> <measureFromEpochMs> <seconds>
+ * [connections]}: with connections > 0 the streams are multiplexed over at most that many HTTP/2
+ * (h2c, prior knowledge) connections instead of one HTTP/1.1 connection each. Prints {@code STAT}
+ * lines every second and one {@code RESULT} line at the end, which the benchmark parses.
  *
  * <p>Thread-safety: the counters are atomic; Netty's event loops update them concurrently.
  */
@@ -46,15 +48,24 @@ public final class SseFanoutClients {
     Duration ramp = Duration.ofSeconds(Long.parseLong(args[2]));
     long measureFrom = Long.parseLong(args[3]);
     Duration duration = Duration.ofSeconds(Long.parseLong(args[4]));
-    new SseFanoutClients(measureFrom).run(url, clients, ramp, duration);
+    int connections = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+    new SseFanoutClients(measureFrom).run(url, clients, ramp, duration, connections);
     System.exit(0);
   }
 
-  private void run(String url, int clients, Duration ramp, Duration duration)
+  private void run(String url, int clients, Duration ramp, Duration duration, int connections)
       throws InterruptedException {
     HttpClient http =
-        HttpClient.create(ConnectionProvider.newConnection())
-            .responseTimeout(Duration.ofMinutes(30));
+        connections > 0
+            ? HttpClient.create(
+                    ConnectionProvider.builder("sse-h2c")
+                        .maxConnections(connections)
+                        .pendingAcquireMaxCount(-1)
+                        .pendingAcquireTimeout(Duration.ofMinutes(5))
+                        .build())
+                .protocol(HttpProtocol.H2C)
+            : HttpClient.create(ConnectionProvider.newConnection());
+    http = http.responseTimeout(Duration.ofMinutes(30));
     long pauseNanos = clients == 0 ? 0 : ramp.toNanos() / clients;
     long start = System.nanoTime();
     for (int i = 0; i < clients; i++) {
@@ -68,7 +79,7 @@ public final class SseFanoutClients {
         stat();
       }
     }
-    long end = System.currentTimeMillis() + duration.toMillis();
+    long end = measureFrom + duration.toMillis();
     while (System.currentTimeMillis() < end) {
       Thread.sleep(1000);
       stat();
@@ -87,8 +98,9 @@ public final class SseFanoutClients {
                 return body.then();
               }
               connected.incrementAndGet();
+              StringBuilder pending = new StringBuilder();
               return body.asString()
-                  .doOnNext(this::chunk)
+                  .doOnNext(chunk -> chunk(pending, chunk))
                   .doFinally(s -> connected.decrementAndGet())
                   .then();
             })
@@ -96,23 +108,33 @@ public final class SseFanoutClients {
   }
 
   /**
-   * One chunk of a stream: Spring writes and flushes each event as one buffer, so a chunk usually
-   * holds one whole event; every {@code lastReceivedAt} in it is one delivery.
+   * One chunk of a stream, appended to what is left of the previous ones: every whole event (ended
+   * by a blank line) is taken out and each {@code lastReceivedAt} in it is one delivery. Chunks
+   * need not hold whole events (HTTP/2 frames, TCP segments).
    */
-  private void chunk(String chunk) {
-    if (chunk.contains("event:shutdown")) {
+  private void chunk(StringBuilder pending, String chunk) {
+    pending.append(chunk);
+    int end;
+    while ((end = pending.indexOf("\n\n")) >= 0) {
+      event(pending.substring(0, end));
+      pending.delete(0, end + 2);
+    }
+  }
+
+  private void event(String event) {
+    if (event.contains("event:shutdown")) {
       shutdowns.incrementAndGet();
     }
-    int at = chunk.indexOf(FIELD);
+    int at = event.indexOf(FIELD);
     while (at >= 0) {
       int from = at + FIELD.length();
-      int to = chunk.indexOf('"', from);
+      int to = event.indexOf('"', from);
       if (to < 0) {
         errors.incrementAndGet();
         return;
       }
-      record(chunk.substring(from, to));
-      at = chunk.indexOf(FIELD, to);
+      record(event.substring(from, to));
+      at = event.indexOf(FIELD, to);
     }
   }
 
