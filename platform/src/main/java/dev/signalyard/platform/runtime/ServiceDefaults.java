@@ -122,6 +122,10 @@ public final class ServiceDefaults {
     defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
     defaults.put("management.endpoint.health.probes.enabled", true);
     defaults.put("management.endpoint.health.show-components", "always");
+    // Spring Security's observations (a span per security filter, and per authorization) live as
+    // long as their request: for a server-sent event stream that is hours, in thousands of copies.
+    // The HTTP server's own request metrics stay.
+    defaults.put("management.observations.enable.spring.security", false);
     defaults.put("logging.level.org.apache.kafka", "WARN");
     defaults.put("logging.level.kafka", "WARN");
     defaults.put("logging.level.state.change.logger", "WARN");

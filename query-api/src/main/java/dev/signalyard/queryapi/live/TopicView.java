@@ -160,7 +160,7 @@ public final class TopicView<V> implements SmartLifecycle {
   }
 
   /** Changes handed from the poll thread to a subscriber's worker at a time. */
-  private static final int HANDOFF_PREFETCH = 32;
+  private static final int HANDOFF_PREFETCH = 8;
 
   /** Entries kept for {@link #resume} unless {@link #setReplayCapacity} says otherwise. */
   public static final int DEFAULT_REPLAY_CAPACITY = 10_000;
