@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -240,7 +239,7 @@ public final class TopicView<V> implements SmartLifecycle {
    */
   public Subscription<V> subscribe(int buffer) {
     Sinks.Many<Entry<V>> sink =
-        Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(buffer));
+        Sinks.many().unicast().onBackpressureBuffer(new BoundedBuffer<>(buffer));
     synchronized (emitLock) {
       subscribers.add(sink);
       List<Entry<V>> snapshot = new ArrayList<>(latest.values());
@@ -272,7 +271,7 @@ public final class TopicView<V> implements SmartLifecycle {
         }
       }
       Sinks.Many<Entry<V>> sink =
-          Sinks.many().unicast().onBackpressureBuffer(new LinkedBlockingQueue<>(buffer));
+          Sinks.many().unicast().onBackpressureBuffer(new BoundedBuffer<>(buffer));
       subscribers.add(sink);
       // The position is the client's: the replayed changes are still to be sent, and each
       // advances it as it goes (reporting this view's own position here would skip those not yet
