@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
  * Limits each principal's request rate: 429 with {@code Retry-After} and a {@code
  * too-many-requests} problem once its bucket is empty. Authenticated requests count against the
  * principal's name, anonymous ones against the client address (the proxy's {@code X-Forwarded-For}
- * when {@code SERVER_FORWARDHEADERSSTRATEGY=framework}). Health checks are not counted, nor are the
- * requests a {@link RateLimitExemption} names (replicas' internal calls that carry the shared
- * token: the client request that caused them was counted where it arrived).
+ * when {@code SERVER_FORWARDHEADERSSTRATEGY=framework}). Health checks and metric scrapes ({@code
+ * /actuator/**}, on the management port) are not counted, nor are the requests a {@link
+ * RateLimitExemption} names (replicas' internal calls that carry the shared token: the client
+ * request that caused them was counted where it arrived).
  *
  * <p>Runs after Spring Security's filters, so the principal is known; a server-sent event stream
  * counts as one request.
@@ -50,7 +51,7 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     ServerHttpRequest request = exchange.getRequest();
-    if (request.getPath().value().startsWith("/actuator/health")
+    if (request.getPath().value().startsWith("/actuator/")
         || exemptions.stream().anyMatch(exemption -> exemption.exempt(request))) {
       return chain.filter(exchange);
     }
