@@ -28,11 +28,6 @@ class LiveConfiguration {
   }
 
   @Bean
-  EventLoopScheduling eventLoopScheduling() {
-    return new EventLoopScheduling();
-  }
-
-  @Bean
   Http2StreamLimit http2StreamLimit(LiveStreamProperties properties) {
     return new Http2StreamLimit(properties.http2MaxConcurrentStreams());
   }

@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * One SSE stream over one or more {@link TopicView}s: the snapshot of the views that have one, then
@@ -33,13 +31,6 @@ import reactor.core.scheduler.Schedulers;
  * merged.
  */
 public final class LiveStream {
-
-  /**
-   * Reactor context key of the {@link Scheduler} a stream's changes are handed to (set per request
-   * by {@link EventLoopScheduling}: the connection's event loop); Reactor's parallel workers
-   * without it.
-   */
-  public static final String SCHEDULER = LiveStream.class.getName() + ".scheduler";
 
   /** Data of the {@code resync} event sent when a resume position is no longer held. */
   static final String RESUME_TOO_OLD =
@@ -104,14 +95,13 @@ public final class LiveStream {
    * blank: a new client).
    */
   public Flux<ServerSentEvent<Object>> open(String lastEventId) {
-    return Flux.deferContextual(
-        context -> {
-          Scheduler scheduler = context.getOrDefault(SCHEDULER, Schedulers.parallel());
+    return Flux.defer(
+        () -> {
           if (lastEventId == null || lastEventId.isBlank()) {
-            return fresh(scheduler);
+            return fresh();
           }
           return StreamPosition.parse(lastEventId)
-              .flatMap(from -> resume(from, scheduler))
+              .flatMap(this::resume)
               .orElseGet(
                   () ->
                       Flux.just(
@@ -119,14 +109,14 @@ public final class LiveStream {
                                   .event(SseStreams.RESYNC_EVENT)
                                   .data((Object) RESUME_TOO_OLD)
                                   .build())
-                          .concatWith(fresh(scheduler)));
+                          .concatWith(fresh()));
         });
   }
 
-  private Flux<ServerSentEvent<Object>> fresh(Scheduler scheduler) {
+  private Flux<ServerSentEvent<Object>> fresh() {
     List<Subscription<?>> subscriptions = new ArrayList<>();
     for (Source<?> source : sources) {
-      subscriptions.add(source.view().subscribe(buffer, scheduler));
+      subscriptions.add(source.view().subscribe(buffer));
     }
     Map<String, Map<Integer, Long>> position = positionOf(subscriptions);
     List<ServerSentEvent<Object>> snapshot = new ArrayList<>();
@@ -146,14 +136,14 @@ public final class LiveStream {
         .doFinally(signal -> release(subscriptions));
   }
 
-  private Optional<Flux<ServerSentEvent<Object>>> resume(StreamPosition from, Scheduler scheduler) {
+  private Optional<Flux<ServerSentEvent<Object>>> resume(StreamPosition from) {
     if (!from.views().keySet().equals(tags())) {
       return Optional.empty();
     }
     List<Subscription<?>> subscriptions = new ArrayList<>();
     for (Source<?> source : sources) {
       Optional<? extends Subscription<?>> resumed =
-          source.view().resume(from.of(source.tag()), buffer, scheduler);
+          source.view().resume(from.of(source.tag()), buffer);
       if (resumed.isEmpty()) {
         release(subscriptions);
         return Optional.empty();

@@ -31,7 +31,6 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -239,21 +238,12 @@ public final class TopicView<V> implements SmartLifecycle {
    * are buffered from this call on, up to {@code buffer} of them, until the flux is consumed.
    */
   public Subscription<V> subscribe(int buffer) {
-    return subscribe(buffer, Schedulers.parallel());
-  }
-
-  /**
-   * As {@link #subscribe(int)}, the changes handed to the subscriber on {@code scheduler} (for an
-   * SSE stream: its connection's event loop, so that a busy loop holds changes back in the bounded
-   * buffer instead of queueing writes without bound).
-   */
-  public Subscription<V> subscribe(int buffer, Scheduler scheduler) {
     Sinks.Many<Entry<V>> sink =
         Sinks.many().unicast().onBackpressureBuffer(new BoundedBuffer<>(buffer));
     synchronized (emitLock) {
       subscribers.add(sink);
       List<Entry<V>> snapshot = new ArrayList<>(latest.values());
-      return subscription(snapshot, sink, Map.copyOf(positions), null, scheduler);
+      return subscription(snapshot, sink, Map.copyOf(positions), null);
     }
   }
 
@@ -265,12 +255,6 @@ public final class TopicView<V> implements SmartLifecycle {
    * further) is fine: changes before it are skipped.
    */
   public Optional<Subscription<V>> resume(Map<Integer, Long> from, int buffer) {
-    return resume(from, buffer, Schedulers.parallel());
-  }
-
-  /** As {@link #resume(Map, int)}, the changes handed to the subscriber on {@code scheduler}. */
-  public Optional<Subscription<V>> resume(
-      Map<Integer, Long> from, int buffer, Scheduler scheduler) {
     synchronized (emitLock) {
       if (positions.isEmpty() || !from.keySet().containsAll(positions.keySet())) {
         return Optional.empty();
@@ -292,7 +276,7 @@ public final class TopicView<V> implements SmartLifecycle {
       // The position is the client's: the replayed changes are still to be sent, and each
       // advances it as it goes (reporting this view's own position here would skip those not yet
       // sent should the client drop again).
-      return Optional.of(subscription(missed, sink, Map.copyOf(from), Map.copyOf(from), scheduler));
+      return Optional.of(subscription(missed, sink, Map.copyOf(from), Map.copyOf(from)));
     }
   }
 
@@ -300,15 +284,14 @@ public final class TopicView<V> implements SmartLifecycle {
       List<Entry<V>> first,
       Sinks.Many<Entry<V>> sink,
       Map<Integer, Long> position,
-      Map<Integer, Long> skipBefore,
-      Scheduler scheduler) {
+      Map<Integer, Long> skipBefore) {
     // The poll thread only queues the change; the subscriber's own work (its filter, event id,
-    // encoding, the write) runs on `scheduler`, so thousands of subscribers do not queue up behind
-    // one thread.
+    // encoding, the write) runs on the parallel workers, so thousands of subscribers do not queue
+    // up behind one thread.
     Flux<Entry<V>> live =
         sink.asFlux()
             .doFinally(signal -> subscribers.remove(sink))
-            .publishOn(scheduler, HANDOFF_PREFETCH);
+            .publishOn(Schedulers.parallel(), HANDOFF_PREFETCH);
     if (skipBefore != null) {
       live = live.filter(e -> e.offset() >= skipBefore.getOrDefault(e.partition(), 0L));
     }
