@@ -11,11 +11,12 @@ import java.net.ServerSocket;
  * <p>The ports are free when returned; another process could still take one before the server binds
  * it, which on a test machine is rare enough to accept.
  */
-final class FreePorts {
+public final class FreePorts {
 
   private FreePorts() {}
 
-  static int[] pick(int count) {
+  /** {@code count} different free ports. */
+  public static int[] pick(int count) {
     ServerSocket[] sockets = new ServerSocket[count];
     try {
       // All sockets stay open until every port is known, so the ports differ from each other.

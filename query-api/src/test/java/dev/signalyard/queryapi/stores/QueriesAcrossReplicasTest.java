@@ -2,19 +2,12 @@ package dev.signalyard.queryapi.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signalyard.schemas.devices.DeviceState;
-import dev.signalyard.schemas.devices.Position;
-import dev.signalyard.schemas.devices.PositionSource;
-import dev.signalyard.schemas.serde.AvroSerde;
-import dev.signalyard.schemas.topics.TopicCatalog;
-import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 class QueriesAcrossReplicasTest {
 
   private static final int DEVICES = 36;
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final String SERVED_BY = "X-Signalyard-Served-By";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,7 +51,7 @@ class QueriesAcrossReplicasTest {
   private static QueryReplica second;
 
   @BeforeAll
-  static void startTwoReplicas() throws IOException {
+  static void startTwoReplicas() throws Exception {
     stateRoot = Files.createTempDirectory("queries-across-replicas-");
     String applicationId = "signalyard-query-api-test-" + UUID.randomUUID();
     first = new QueryReplica(applicationId, stateRoot.resolve("a"), Map.of()).start();
@@ -72,7 +59,7 @@ class QueriesAcrossReplicasTest {
     for (int i = 0; i < DEVICES; i++) {
       IMEIS.add(PREFIX + String.format("%05d", i));
     }
-    publishStates();
+    KnownDeviceStates.publish(IMEIS);
     await(() -> everyKeyFromTheStore(first) && everyKeyFromTheStore(second));
   }
 
@@ -99,8 +86,8 @@ class QueriesAcrossReplicasTest {
       HttpResponse<String> fromSecond = second.get("/api/devices/" + imei);
       assertThat(fromFirst.statusCode()).isEqualTo(200);
       assertThat(fromSecond.statusCode()).isEqualTo(200);
-      assertThat(momsn(fromFirst)).isEqualTo(expectedMomsn(imei));
-      assertThat(momsn(fromSecond)).isEqualTo(expectedMomsn(imei));
+      assertThat(momsn(fromFirst)).isEqualTo(KnownDeviceStates.expectedMomsn(imei));
+      assertThat(momsn(fromSecond)).isEqualTo(KnownDeviceStates.expectedMomsn(imei));
       String a = servedBy(fromFirst);
       String b = servedBy(fromSecond);
       if (a.startsWith("local")) {
@@ -132,7 +119,8 @@ class QueriesAcrossReplicasTest {
       assertThat(imeis(json(page))).containsExactlyElementsOf(IMEIS.subList(5, 10));
 
       JsonNode offline = json(replica.get("/api/devices?size=500&online=false&q=" + PREFIX));
-      List<String> expectedOffline = IMEIS.stream().filter(imei -> !expectedOnline(imei)).toList();
+      List<String> expectedOffline =
+          IMEIS.stream().filter(imei -> !KnownDeviceStates.expectedOnline(imei)).toList();
       assertThat(offline.get("total").asLong()).isEqualTo(expectedOffline.size());
       assertThat(imeis(offline)).containsExactlyElementsOf(expectedOffline);
     }
@@ -232,7 +220,7 @@ class QueriesAcrossReplicasTest {
     paths.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     if (response.statusCode() != 200) {
       failures.add(imei + ": " + response.statusCode() + " " + response.body());
-    } else if (momsn(response) != expectedMomsn(imei)) {
+    } else if (momsn(response) != KnownDeviceStates.expectedMomsn(imei)) {
       failures.add(imei + ": wrong momsn " + momsn(response));
     }
   }
@@ -246,7 +234,7 @@ class QueriesAcrossReplicasTest {
         return false;
       }
       if (response.statusCode() != 200
-          || momsn(response) != expectedMomsn(imei)
+          || momsn(response) != KnownDeviceStates.expectedMomsn(imei)
           || !(servedBy(response).startsWith("local")
               || servedBy(response).startsWith("forwarded"))) {
         return false;
@@ -260,55 +248,6 @@ class QueriesAcrossReplicasTest {
         .filter(imei -> servedBy(replica.get("/api/devices/" + imei)).startsWith("local"))
         .findFirst()
         .orElseThrow();
-  }
-
-  private static void publishStates() {
-    AvroSerde<DeviceState> serde = AvroSerde.of(DeviceState.class);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestBroker.shared().bootstrapServers()),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      for (String imei : IMEIS) {
-        producer.send(
-            new ProducerRecord<>(
-                TopicCatalog.DEVICE_STATE.name(), imei, serde.encode(state(imei))));
-      }
-      producer.flush();
-    }
-  }
-
-  private static DeviceState state(String imei) {
-    int momsn = expectedMomsn(imei);
-    Instant transmit = T0.plusSeconds(momsn);
-    return DeviceState.newBuilder()
-        .setImei(imei)
-        .setDeviceType("ROCKBLOCK")
-        .setPosition(
-            Position.newBuilder()
-                .setLatitude(36.8)
-                .setLongitude(-5.2)
-                .setSource(PositionSource.GPS)
-                .setFixTime(transmit)
-                .build())
-        .setMomsn(momsn)
-        .setPayloadType("PK001")
-        .setLastSeen(transmit)
-        .setLastReceivedAt(transmit.plusSeconds(1))
-        .setMessageCount(momsn)
-        .setOnline(expectedOnline(imei))
-        .build();
-  }
-
-  /** Each device's sequence number is derived from its id, so any answer can be checked. */
-  private static int expectedMomsn(String imei) {
-    return 100 + Integer.parseInt(imei.substring(imei.length() - 5));
-  }
-
-  private static boolean expectedOnline(String imei) {
-    return expectedMomsn(imei) % 3 != 0;
   }
 
   private static int momsn(HttpResponse<String> response) {

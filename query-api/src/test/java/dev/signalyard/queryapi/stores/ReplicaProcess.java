@@ -1,13 +1,12 @@
 package dev.signalyard.queryapi.stores;
 
 import dev.signalyard.queryapi.QueryApiApplication;
+import dev.signalyard.testsupport.FreePorts;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -74,7 +73,7 @@ final class ReplicaProcess implements AutoCloseable {
     this.applicationId = applicationId;
     this.stateDir = stateDir;
     this.extra = extra;
-    int[] ports = freePorts(2);
+    int[] ports = FreePorts.pick(2);
     this.port = ports[0];
     this.managementPort = ports[1];
     this.logFile = LOG_DIR.resolve(name + ".log");
@@ -334,34 +333,6 @@ final class ReplicaProcess implements AutoCloseable {
             + ":"
             + System.lineSeparator()
             + logTail());
-  }
-
-  /**
-   * Free loopback ports, all held open until every one is known so that they differ (as
-   * test-support's package-private {@code FreePorts} does).
-   */
-  private static int[] freePorts(int count) {
-    ServerSocket[] sockets = new ServerSocket[count];
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        ports[i] = sockets[i].getLocalPort();
-      }
-      return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not find free ports", e);
-    } finally {
-      for (ServerSocket socket : sockets) {
-        if (socket != null) {
-          try {
-            socket.close();
-          } catch (IOException e) {
-            // The port merely stays taken a little longer.
-          }
-        }
-      }
-    }
   }
 
   /**

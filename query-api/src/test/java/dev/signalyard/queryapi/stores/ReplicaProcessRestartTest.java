@@ -2,18 +2,11 @@ package dev.signalyard.queryapi.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.signalyard.schemas.devices.DeviceState;
-import dev.signalyard.schemas.devices.Position;
-import dev.signalyard.schemas.devices.PositionSource;
-import dev.signalyard.schemas.serde.AvroSerde;
-import dev.signalyard.schemas.topics.TopicCatalog;
-import dev.signalyard.testsupport.KafkaTestBroker;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +15,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ReplicaProcessRestartTest {
 
   private static final int DEVICES = 36;
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration AWAIT = Duration.ofSeconds(45);
 
@@ -113,7 +98,7 @@ class ReplicaProcessRestartTest {
     for (int i = 0; i < DEVICES; i++) {
       IMEIS.add(PREFIX + String.format("%05d", i));
     }
-    publishStates();
+    KnownDeviceStates.publish(IMEIS);
     await(
         () ->
             everyKeyFromTheStore(first)
@@ -219,7 +204,7 @@ class ReplicaProcessRestartTest {
       if (response.statusCode() != 200) {
         failures.add(
             replica.name() + " " + imei + ": " + response.statusCode() + " " + body(response));
-      } else if (momsn(json(response)) != expectedMomsn(imei)) {
+      } else if (momsn(json(response)) != KnownDeviceStates.expectedMomsn(imei)) {
         failures.add(replica.name() + " " + imei + ": wrong momsn " + momsn(json(response)));
       }
     }
@@ -242,7 +227,7 @@ class ReplicaProcessRestartTest {
               item -> {
                 String imei = item.get("imei").asString();
                 listed.add(imei);
-                if (momsn(item) != expectedMomsn(imei)) {
+                if (momsn(item) != KnownDeviceStates.expectedMomsn(imei)) {
                   failures.add(
                       replica.name() + " list: wrong momsn " + momsn(item) + " of " + imei);
                 }
@@ -312,7 +297,7 @@ class ReplicaProcessRestartTest {
         return false;
       }
       if (response.statusCode() != 200
-          || momsn(json(response)) != expectedMomsn(imei)
+          || momsn(json(response)) != KnownDeviceStates.expectedMomsn(imei)
           || !(servedBy(response).startsWith(DeviceStateQueries.LOCAL)
               || servedBy(response).startsWith(DeviceStateQueries.FORWARDED))) {
         return false;
@@ -334,63 +319,7 @@ class ReplicaProcessRestartTest {
     return false;
   }
 
-  /**
-   * Publishes every device's state and waits until the broker has each one. Not idempotent: the
-   * topic was created moments ago, and an idempotent producer retrying after its partition's leader
-   * settled could be refused for good (out-of-order sequence); a duplicate is harmless here.
-   */
-  private static void publishStates() throws Exception {
-    AvroSerde<DeviceState> serde = AvroSerde.of(DeviceState.class);
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            KafkaTestBroker.shared().bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            false,
-            ProducerConfig.ACKS_CONFIG,
-            "all");
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      List<Future<RecordMetadata>> sent = new ArrayList<>();
-      for (String imei : IMEIS) {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    TopicCatalog.DEVICE_STATE.name(), imei, serde.encode(state(imei)))));
-      }
-      for (Future<RecordMetadata> record : sent) {
-        record.get();
-      }
-    }
-  }
-
-  private static DeviceState state(String imei) {
-    int momsn = expectedMomsn(imei);
-    Instant transmit = T0.plusSeconds(momsn);
-    return DeviceState.newBuilder()
-        .setImei(imei)
-        .setDeviceType("ROCKBLOCK")
-        .setPosition(
-            Position.newBuilder()
-                .setLatitude(36.8)
-                .setLongitude(-5.2)
-                .setSource(PositionSource.GPS)
-                .setFixTime(transmit)
-                .build())
-        .setMomsn(momsn)
-        .setPayloadType("PK001")
-        .setLastSeen(transmit)
-        .setLastReceivedAt(transmit.plusSeconds(1))
-        .setMessageCount(momsn)
-        .setOnline(momsn % 3 != 0)
-        .build();
-  }
-
   /** Each device's sequence number is derived from its id, so any answer can be checked. */
-  private static int expectedMomsn(String imei) {
-    return 100 + Integer.parseInt(imei.substring(imei.length() - 5));
-  }
-
   private static int momsn(JsonNode state) {
     return state.get("momsn").asInt();
   }
