@@ -31,6 +31,7 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -157,6 +158,14 @@ public final class TopicView<V> implements SmartLifecycle {
       return "Entry[key=" + key + ", partition=" + partition + ", offset=" + offset + "]";
     }
   }
+
+  /**
+   * The workers subscribers' changes are handled on (one per core, daemon threads, for the life of
+   * the JVM): their own, so that a busy fan-out never delays what runs on Reactor's shared parallel
+   * scheduler (every timeout, interval and delay of the application).
+   */
+  private static final Scheduler FAN_OUT =
+      Schedulers.newParallel("sse-fan-out", Runtime.getRuntime().availableProcessors(), true);
 
   /** Changes handed from the poll thread to a subscriber's worker at a time. */
   private static final int HANDOFF_PREFETCH = 8;
@@ -291,7 +300,7 @@ public final class TopicView<V> implements SmartLifecycle {
     Flux<Entry<V>> live =
         sink.asFlux()
             .doFinally(signal -> subscribers.remove(sink))
-            .publishOn(Schedulers.parallel(), HANDOFF_PREFETCH);
+            .publishOn(FAN_OUT, HANDOFF_PREFETCH);
     if (skipBefore != null) {
       live = live.filter(e -> e.offset() >= skipBefore.getOrDefault(e.partition(), 0L));
     }
