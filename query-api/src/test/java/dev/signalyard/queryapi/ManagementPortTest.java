@@ -22,7 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ManagementPortTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1 as the servers speak it: the JDK client's default (HTTP/2, asking to upgrade on every
+  // new plain connection) once stalled a request on a reused connection until its timeout.
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String[] HIDDEN = {
     "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/metrics",
     "/actuator/info", "/actuator/loggers", "/actuator/heapdump", "/actuator/threaddump",
