@@ -63,32 +63,24 @@ public final class FleetStatisticsBenchmark {
 
   private FleetStatisticsBenchmark() {}
 
-  public static void main(String[] args) {
-    int status;
-    try {
-      status = run(options(args));
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+  private static final Map<String, Integer> DEFAULTS = defaults();
+
+  private static Map<String, Integer> defaults() {
+    Map<String, Integer> defaults = new LinkedHashMap<>();
+    defaults.put("vehicles", 500);
+    defaults.put("days", 365);
+    defaults.put("locations", 20);
+    defaults.put("requests", 2000);
+    defaults.put("warmup", 300);
+    return defaults;
   }
 
-  private static Map<String, Integer> options(String[] args) {
-    Map<String, Integer> options = new LinkedHashMap<>();
-    options.put("vehicles", 500);
-    options.put("days", 365);
-    options.put("locations", 20);
-    options.put("requests", 2000);
-    options.put("warmup", 300);
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      String name = args[i].replaceFirst("^--", "");
-      if (!options.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      options.put(name, Integer.parseInt(args[i + 1]));
-    }
-    return options;
+  public static void main(String[] args) {
+    BenchmarkProgram.main(
+        args,
+        a -> OptionValues.integers(a, DEFAULTS),
+        "Usage: FleetStatisticsBenchmark [--vehicles 500] [--days 365] [--locations 20] [--requests 2000] [--warmup 300]",
+        options -> run(options));
   }
 
   private static int run(Map<String, Integer> o) throws Exception {

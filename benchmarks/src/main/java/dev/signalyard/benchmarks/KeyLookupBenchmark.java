@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,37 +55,28 @@ public final class KeyLookupBenchmark {
 
   private KeyLookupBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, Integer> options = options(args);
-    int status;
-    try {
-      status =
-          run(
-              options.get("devices"),
-              options.get("clients"),
-              options.get("warmup"),
-              options.get("duration"));
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+  private static final Map<String, Integer> DEFAULTS = defaults();
+
+  private static Map<String, Integer> defaults() {
+    Map<String, Integer> defaults = new LinkedHashMap<>();
+    defaults.put("devices", 10_000);
+    defaults.put("clients", 4);
+    defaults.put("warmup", 10);
+    defaults.put("duration", 30);
+    return defaults;
   }
 
-  private static Map<String, Integer> options(String[] args) {
-    Map<String, Integer> options = new HashMap<>();
-    options.put("devices", 10_000);
-    options.put("clients", 4);
-    options.put("warmup", 10);
-    options.put("duration", 30);
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      String name = args[i].replaceFirst("^--", "");
-      if (!options.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      options.put(name, Integer.parseInt(args[i + 1]));
-    }
-    return options;
+  public static void main(String[] args) {
+    BenchmarkProgram.main(
+        args,
+        a -> OptionValues.integers(a, DEFAULTS),
+        "Usage: KeyLookupBenchmark [--devices 10000] [--clients 4] [--warmup 10] [--duration 30]",
+        options ->
+            run(
+                options.get("devices"),
+                options.get("clients"),
+                options.get("warmup"),
+                options.get("duration")));
   }
 
   private static int run(int devices, int clients, int warmup, int duration) throws Exception {

@@ -3,6 +3,7 @@ package dev.signalyard.benchmarks;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.convert.DurationStyle;
@@ -49,6 +50,17 @@ final class OptionValues {
       values.put(name, value);
     }
     return new OptionValues(values);
+  }
+
+  /**
+   * The integer options of a benchmark whose options are all integers: {@code defaults} names them,
+   * in order, with their defaults; the result holds every one, read as {@link #parse} does.
+   */
+  static Map<String, Integer> integers(String[] args, Map<String, Integer> defaults) {
+    OptionValues values = parse(args, defaults.keySet());
+    Map<String, Integer> options = new LinkedHashMap<>();
+    defaults.forEach((name, fallback) -> options.put(name, values.integer(name, fallback)));
+    return options;
   }
 
   int integer(String name, int fallback) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -64,43 +65,34 @@ public final class SseFanoutBenchmark {
 
   private SseFanoutBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, Integer> options = options(args);
-    int status;
-    try {
-      status =
-          run(
-              options.get("clients"),
-              options.get("rate"),
-              options.get("devices"),
-              options.get("ramp"),
-              options.get("settle"),
-              options.get("duration"),
-              options.get("connections"));
-    } catch (Exception e) {
-      e.printStackTrace();
-      status = 1;
-    }
-    System.exit(status);
+  private static final Map<String, Integer> DEFAULTS = defaults();
+
+  private static Map<String, Integer> defaults() {
+    Map<String, Integer> defaults = new LinkedHashMap<>();
+    defaults.put("clients", 2000);
+    defaults.put("rate", 10);
+    defaults.put("devices", 10);
+    defaults.put("ramp", 20);
+    defaults.put("settle", 10);
+    defaults.put("duration", 30);
+    defaults.put("connections", 0);
+    return defaults;
   }
 
-  private static Map<String, Integer> options(String[] args) {
-    Map<String, Integer> options = new HashMap<>();
-    options.put("clients", 2000);
-    options.put("rate", 10);
-    options.put("devices", 10);
-    options.put("ramp", 20);
-    options.put("duration", 30);
-    options.put("settle", 10);
-    options.put("connections", 0);
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      String name = args[i].replaceFirst("^--", "");
-      if (!options.containsKey(name)) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      options.put(name, Integer.parseInt(args[i + 1]));
-    }
-    return options;
+  public static void main(String[] args) {
+    BenchmarkProgram.main(
+        args,
+        a -> OptionValues.integers(a, DEFAULTS),
+        "Usage: SseFanoutBenchmark [--clients 2000] [--rate 10] [--devices 10] [--ramp 20] [--settle 10] [--duration 30] [--connections 0]",
+        options ->
+            run(
+                options.get("clients"),
+                options.get("rate"),
+                options.get("devices"),
+                options.get("ramp"),
+                options.get("settle"),
+                options.get("duration"),
+                options.get("connections")));
   }
 
   private static int run(
