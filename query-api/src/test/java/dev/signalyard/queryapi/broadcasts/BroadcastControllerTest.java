@@ -10,6 +10,7 @@ import dev.signalyard.schemas.broadcasts.ProcessStatus;
 import dev.signalyard.schemas.broadcasts.SessionState;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,18 +325,6 @@ class BroadcastControllerTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within 30 s");
+    Await.until(Duration.ofSeconds(30), condition);
   }
 }

@@ -8,6 +8,7 @@ import dev.signalyard.schemas.commands.DeviceCommandState;
 import dev.signalyard.schemas.commands.DeviceCommandStatus;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -311,19 +312,7 @@ class DeviceCommandControllerTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within " + PATIENCE);
+    Await.until(PATIENCE, condition);
   }
 
   private static String randomImei() {

@@ -14,6 +14,7 @@ import dev.signalyard.schemas.devices.PositionSource;
 import dev.signalyard.schemas.devices.TrackPoint;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -374,19 +375,7 @@ class DeviceControllerTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within 30 s");
+    Await.until(Duration.ofSeconds(30), condition);
   }
 
   @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.signalyard.schemas.devices.Position;
 import dev.signalyard.schemas.devices.PositionSource;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -311,17 +312,6 @@ class StreamResumeAndLimitTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + PATIENCE);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(PATIENCE, condition);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.platform.kafka.SignalyardKafkaProperties;
 import dev.signalyard.queryapi.live.TopicView.Entry;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -94,14 +96,7 @@ class TopicViewOverflowTest {
     }
   }
 
-  private static void await(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 30 s");
-      }
-      Thread.sleep(20);
-    }
+  private static void await(BooleanSupplier condition) {
+    Await.until(Duration.ofSeconds(30), condition);
   }
 }

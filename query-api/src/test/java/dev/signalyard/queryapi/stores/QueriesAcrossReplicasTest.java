@@ -2,6 +2,7 @@ package dev.signalyard.queryapi.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalyard.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -273,18 +274,6 @@ class QueriesAcrossReplicasTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Condition not met within 45 s");
+    Await.until(Duration.ofSeconds(45), condition);
   }
 }

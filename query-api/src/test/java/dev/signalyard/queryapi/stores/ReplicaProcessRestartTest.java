@@ -2,6 +2,7 @@ package dev.signalyard.queryapi.stores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalyard.testsupport.Await;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -342,18 +343,6 @@ class ReplicaProcessRestartTest {
   }
 
   private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + AWAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("Condition not met within " + AWAIT);
+    Await.until(AWAIT, condition);
   }
 }

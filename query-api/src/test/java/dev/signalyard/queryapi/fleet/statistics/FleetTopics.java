@@ -10,6 +10,7 @@ import dev.signalyard.schemas.fleet.RoundtripSegment;
 import dev.signalyard.schemas.fleet.Trip;
 import dev.signalyard.schemas.serde.AvroSerde;
 import dev.signalyard.schemas.topics.TopicCatalog;
+import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,18 +207,6 @@ public final class FleetTopics implements AutoCloseable {
 
   /** Waits up to 30 s for {@code condition}. */
   public static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("condition not met within 30 s");
+    Await.until(Duration.ofSeconds(30), condition);
   }
 }
