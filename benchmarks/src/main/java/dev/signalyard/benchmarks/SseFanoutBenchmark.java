@@ -217,6 +217,12 @@ public final class SseFanoutBenchmark {
               + "  max "
               + r.get("max"));
       System.out.println("  client errors       " + r.get("errors"));
+      System.out.println(
+          "  resyncs             "
+              + r.get("resyncs")
+              + " (streams dropped for falling behind; each reopened "
+              + SseFanoutClients.RECONNECT_DELAY.toSeconds()
+              + " s later)");
     }
     System.out.printf("  server heap after GC, peak during run  %6d MiB%n", peakAfterGc >> 20);
     System.out.printf("  server heap after full GC at end       %6d MiB%n", afterFullGc >> 20);
@@ -333,7 +339,9 @@ public final class SseFanoutBenchmark {
   /** Heap in use after the collections of this JVM: the largest seen, and now. */
   private static final class HeapWatch {
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong samples = new AtomicLong();
 
+    /** Called every second; every 30 s it also prints the heap after GC, to show a plateau. */
     void sample() {
       long afterGc = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -343,6 +351,9 @@ public final class SseFanoutBenchmark {
         }
       }
       peak.accumulateAndGet(afterGc, Math::max);
+      if (samples.incrementAndGet() % 30 == 0) {
+        System.out.printf("  server heap after GC %6d MiB%n", afterGc >> 20);
+      }
     }
 
     long peak() {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -22,6 +23,10 @@ import reactor.netty.resources.ConnectionProvider;
  * (h2c, prior knowledge) connections instead of one HTTP/1.1 connection each. Prints {@code STAT}
  * lines every second and one {@code RESULT} line at the end, which the benchmark parses.
  *
+ * <p>A stream that ends with {@code resync} (the server dropped it for falling behind) is opened
+ * again {@link #RECONNECT_DELAY} later, as a browser's {@code EventSource} does, so an overloaded
+ * server keeps its load; resyncs are counted.
+ *
  * <p>Thread-safety: the counters are atomic; Netty's event loops update them concurrently.
  */
 public final class SseFanoutClients {
@@ -31,11 +36,15 @@ public final class SseFanoutClients {
 
   private static final String FIELD = "\"lastReceivedAt\":\"";
 
+  /** A browser's usual reconnection time after a stream ends. */
+  static final Duration RECONNECT_DELAY = Duration.ofSeconds(3);
+
   private final AtomicLongArray latencyMs = new AtomicLongArray(MAX_MS + 1);
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicInteger connected = new AtomicInteger();
   private final AtomicInteger errors = new AtomicInteger();
   private final AtomicInteger shutdowns = new AtomicInteger();
+  private final AtomicInteger resyncs = new AtomicInteger();
   private final long measureFrom;
 
   private SseFanoutClients(long measureFrom) {
@@ -99,9 +108,16 @@ public final class SseFanoutClients {
               }
               connected.incrementAndGet();
               StringBuilder pending = new StringBuilder();
+              boolean[] resynced = new boolean[1];
               return body.asString()
-                  .doOnNext(chunk -> chunk(pending, chunk))
-                  .doFinally(s -> connected.decrementAndGet())
+                  .doOnNext(chunk -> resynced[0] |= chunk(pending, chunk))
+                  .doFinally(
+                      s -> {
+                        connected.decrementAndGet();
+                        if (resynced[0]) {
+                          Mono.delay(RECONNECT_DELAY).subscribe(tick -> open(http, url));
+                        }
+                      })
                   .then();
             })
         .subscribe(unused -> {}, error -> errors.incrementAndGet());
@@ -110,20 +126,27 @@ public final class SseFanoutClients {
   /**
    * One chunk of a stream, appended to what is left of the previous ones: every whole event (ended
    * by a blank line) is taken out and each {@code lastReceivedAt} in it is one delivery. Chunks
-   * need not hold whole events (HTTP/2 frames, TCP segments).
+   * need not hold whole events (HTTP/2 frames, TCP segments). True when one was {@code resync}.
    */
-  private void chunk(StringBuilder pending, String chunk) {
+  private boolean chunk(StringBuilder pending, String chunk) {
     pending.append(chunk);
+    boolean resync = false;
     int end;
     while ((end = pending.indexOf("\n\n")) >= 0) {
-      event(pending.substring(0, end));
+      resync |= event(pending.substring(0, end));
       pending.delete(0, end + 2);
     }
+    return resync;
   }
 
-  private void event(String event) {
+  /** Records the deliveries of one event; true when it is {@code resync}. */
+  private boolean event(String event) {
     if (event.contains("event:shutdown")) {
       shutdowns.incrementAndGet();
+    }
+    if (event.contains("event:resync")) {
+      resyncs.incrementAndGet();
+      return true;
     }
     int at = event.indexOf(FIELD);
     while (at >= 0) {
@@ -131,11 +154,12 @@ public final class SseFanoutClients {
       int to = event.indexOf('"', from);
       if (to < 0) {
         errors.incrementAndGet();
-        return;
+        return false;
       }
       record(event.substring(from, to));
       at = event.indexOf(FIELD, to);
     }
+    return false;
   }
 
   private void record(String time) {
@@ -156,8 +180,8 @@ public final class SseFanoutClients {
 
   private void stat() {
     System.out.printf(
-        "STAT connected=%d delivered=%d errors=%d%n",
-        connected.get(), delivered.get(), errors.get());
+        "STAT connected=%d delivered=%d errors=%d resyncs=%d%n",
+        connected.get(), delivered.get(), errors.get(), resyncs.get());
   }
 
   private void result() {
@@ -166,11 +190,13 @@ public final class SseFanoutClients {
       total += latencyMs.get(i);
     }
     System.out.printf(
-        "RESULT connected=%d delivered=%d errors=%d shutdowns=%d p50=%d p99=%d p999=%d max=%d%n",
+        "RESULT connected=%d delivered=%d errors=%d shutdowns=%d resyncs=%d p50=%d p99=%d p999=%d"
+            + " max=%d%n",
         connected.get(),
         delivered.get(),
         errors.get(),
         shutdowns.get(),
+        resyncs.get(),
         percentile(total, 0.50),
         percentile(total, 0.99),
         percentile(total, 0.999),

@@ -25,6 +25,7 @@ final class BoundedBuffer<T> extends AbstractQueue<T> {
   private final Queue<T> queue = Queues.<T>unbounded(CHUNK).get();
   private final AtomicInteger size = new AtomicInteger();
   private final int capacity;
+  private volatile boolean abandoned;
 
   BoundedBuffer(int capacity) {
     if (capacity < 1) {
@@ -35,7 +36,7 @@ final class BoundedBuffer<T> extends AbstractQueue<T> {
 
   @Override
   public boolean offer(T element) {
-    if (size.get() >= capacity) {
+    if (abandoned || size.get() >= capacity) {
       return false;
     }
     queue.offer(element);
@@ -43,8 +44,23 @@ final class BoundedBuffer<T> extends AbstractQueue<T> {
     return true;
   }
 
+  /**
+   * Drops what the buffer holds and everything offered later: from now on it is empty to its
+   * consumer, who learns at once that its producer is done (the error or completion that follows).
+   * Called by the producer; the consumer drops the held elements on its next poll.
+   */
+  void abandon() {
+    abandoned = true;
+  }
+
   @Override
   public T poll() {
+    if (abandoned) {
+      while (queue.poll() != null) {
+        size.decrementAndGet();
+      }
+      return null;
+    }
     T element = queue.poll();
     if (element != null) {
       size.decrementAndGet();
@@ -54,12 +70,12 @@ final class BoundedBuffer<T> extends AbstractQueue<T> {
 
   @Override
   public T peek() {
-    return queue.peek();
+    return abandoned ? null : queue.peek();
   }
 
   @Override
   public int size() {
-    return size.get();
+    return abandoned ? 0 : size.get();
   }
 
   @Override

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -131,9 +133,10 @@ public final class LiveStream {
     }
     List<Flux<Entry<?>>> changes = new ArrayList<>();
     subscriptions.forEach(s -> changes.add(s.changes().<Entry<?>>map(e -> e)));
-    return Flux.fromIterable(snapshot)
+    List<Disposable> releases = releasesOf(subscriptions);
+    return once(snapshot)
         .concatWith(changes(changes, position))
-        .doFinally(signal -> release(subscriptions));
+        .doFinally(signal -> releases.forEach(Disposable::dispose));
   }
 
   private Optional<Flux<ServerSentEvent<Object>>> resume(StreamPosition from) {
@@ -152,11 +155,29 @@ public final class LiveStream {
     }
     List<Flux<Entry<?>>> changes = new ArrayList<>();
     for (Subscription<?> s : subscriptions) {
-      Flux<Entry<?>> missed = Flux.<Entry<?>>fromIterable(s.snapshot());
+      @SuppressWarnings("unchecked")
+      Flux<Entry<?>> missed = once((List<Entry<?>>) (List<?>) s.snapshot());
       changes.add(missed.concatWith(s.changes().<Entry<?>>map(e -> e)));
     }
+    List<Disposable> releases = releasesOf(subscriptions);
     return Optional.of(
-        changes(changes, positionOf(subscriptions)).doFinally(signal -> release(subscriptions)));
+        changes(changes, positionOf(subscriptions))
+            .doFinally(signal -> releases.forEach(Disposable::dispose)));
+  }
+
+  /**
+   * The items of {@code list}, which the flux forgets once they are sent: a stream lives for hours,
+   * and a snapshot (or the replayed changes) of thousands of entries must not live with it.
+   */
+  private static <T> Flux<T> once(List<T> list) {
+    AtomicReference<List<T>> items = new AtomicReference<>(list);
+    return Flux.defer(() -> Flux.fromIterable(items.getAndSet(List.of())));
+  }
+
+  private static List<Disposable> releasesOf(List<Subscription<?>> subscriptions) {
+    List<Disposable> releases = new ArrayList<>();
+    subscriptions.forEach(s -> releases.add(s.release()));
+    return releases;
   }
 
   private Set<String> tags() {
@@ -207,8 +228,11 @@ public final class LiveStream {
     return Flux.defer(
         () -> {
           StreamPosition.Cursor cursor = new StreamPosition.Cursor(position);
-          // merge serialises its output, so the cursor is only touched by one thread at a time.
-          return Flux.merge(tagged)
+          // merge serialises its output, so the cursor is only touched by one thread at a time. Its
+          // queues are kept small: changes wait in the subscriber's bounded buffer, not here.
+          @SuppressWarnings("unchecked")
+          Flux<Tagged>[] sources = tagged.toArray(new Flux[0]);
+          return Flux.merge(SseStreams.QUEUED_EVENTS, sources)
               .handle(
                   (change, sink) -> {
                     Entry<?> entry = change.entry();

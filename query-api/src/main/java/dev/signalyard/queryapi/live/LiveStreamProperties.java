@@ -3,6 +3,7 @@ package dev.signalyard.queryapi.live;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings shared by every server-sent event stream: resume, connection limits and drain.
@@ -23,6 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     HTTP/2 is on ({@code SERVER_HTTP2_ENABLED=true}: h2c on a plain port, h2 with TLS). A proxy
  *     or client that multiplexes server-sent event streams over HTTP/2 then needs one connection,
  *     and one file descriptor on this node, per that many streams instead of one per stream.
+ * @param pendingWriteLimit Bytes of events one stream may have handed to the web server that are
+ *     not yet written to its connection. A stream at the limit takes no more changes: they wait in
+ *     its subscriber buffer, which overflows into {@code resync}. Bounds the memory of streams
+ *     whose connection cannot keep up (over HTTP/2 many streams share one); a single stream still
+ *     moves about this much per round trip of its connection.
  */
 @ConfigurationProperties("signalyard.query.live")
 public record LiveStreamProperties(
@@ -31,7 +37,8 @@ public record LiveStreamProperties(
     @DefaultValue("5s") Duration streamLimitRetryAfter,
     @DefaultValue("1s") Duration reconnectDelay,
     @DefaultValue("10s") Duration drainTimeout,
-    @DefaultValue("256") int http2MaxConcurrentStreams) {
+    @DefaultValue("256") int http2MaxConcurrentStreams,
+    @DefaultValue("2KB") DataSize pendingWriteLimit) {
 
   public LiveStreamProperties {
     if (replayCapacity < 0) {
@@ -44,6 +51,10 @@ public record LiveStreamProperties(
     if (http2MaxConcurrentStreams < 1) {
       throw new IllegalArgumentException(
           "signalyard.query.live.http2-max-concurrent-streams must be at least 1");
+    }
+    if (pendingWriteLimit.toBytes() < 1) {
+      throw new IllegalArgumentException(
+          "signalyard.query.live.pending-write-limit must be at least 1B");
     }
   }
 }

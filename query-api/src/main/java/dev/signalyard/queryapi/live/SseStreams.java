@@ -20,6 +20,14 @@ public final class SseStreams {
   /** The header a reconnecting SSE client sends with the id of the last event it received. */
   public static final String LAST_EVENT_ID = "Last-Event-ID";
 
+  /**
+   * Events an operator of a stream's pipeline may hold ahead of the write (merge queues and the
+   * like): few, so that a stream that cannot keep up holds its backlog in its subscriber buffer,
+   * which is bounded and ends in {@code resync}, and not in per-stream queues beside it (each event
+   * there carries its own id and encoding; 20,000 streams multiply every slot).
+   */
+  static final int QUEUED_EVENTS = 4;
+
   private SseStreams() {}
 
   /**
@@ -48,8 +56,10 @@ public final class SseStreams {
     Sinks.Empty<Void> eventsEnded = Sinks.empty();
     Flux<ServerSentEvent<Object>> heartbeats =
         Flux.interval(heartbeat)
+            // A stream that cannot take a heartbeat now needs none: its events are waiting.
+            .onBackpressureDrop()
             .map(tick -> ServerSentEvent.builder().comment("heartbeat").build())
             .takeUntilOther(eventsEnded.asMono());
-    return Flux.merge(all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
+    return Flux.merge(QUEUED_EVENTS, all.doOnTerminate(eventsEnded::tryEmitEmpty), heartbeats);
   }
 }

@@ -42,9 +42,10 @@ import reactor.core.scheduler.Schedulers;
  * <p>{@link #subscribe(int)} returns a snapshot and the live changes that follow it, taken
  * atomically, so a subscriber sees every change exactly once. Each subscriber has its own bounded
  * buffer, which takes memory only for the changes it holds: one that falls further behind than that
- * gets a {@link SubscriberOverflowException} instead of growing memory. Changes reach subscribers
- * on Reactor's parallel workers, not on the poll thread. Each entry carries its partition and
- * offset, from which SSE event ids are made.
+ * gets a {@link SubscriberOverflowException} instead of growing memory, at once (the changes it
+ * held are dropped: it needs a fresh snapshot anyway). Changes reach subscribers on Reactor's
+ * parallel workers, not on the poll thread. Each entry carries its partition and offset, from which
+ * SSE event ids are made.
  *
  * <p>The view keeps its newest changes in a bounded replay log ({@link #DEFAULT_REPLAY_CAPACITY}
  * entries unless {@link #setReplayCapacity} says otherwise), so that {@link #resume} can hand a
@@ -204,7 +205,7 @@ public final class TopicView<V> implements SmartLifecycle {
   private final Start start;
   private final List<Consumer<Entry<V>>> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Entry<V>> latest = new ConcurrentHashMap<>();
-  private final List<Sinks.Many<Entry<V>>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Subscriber<V>> subscribers = new CopyOnWriteArrayList<>();
   private final Object emitLock = new Object();
   // Guarded by emitLock: the replay log, the next offset per partition, and per partition the next
   // offset after the newest entry dropped from the log (resume needs a position at or after it).
@@ -247,12 +248,11 @@ public final class TopicView<V> implements SmartLifecycle {
    * are buffered from this call on, up to {@code buffer} of them, until the flux is consumed.
    */
   public Subscription<V> subscribe(int buffer) {
-    Sinks.Many<Entry<V>> sink =
-        Sinks.many().unicast().onBackpressureBuffer(new BoundedBuffer<>(buffer));
+    Subscriber<V> subscriber = Subscriber.of(buffer);
     synchronized (emitLock) {
-      subscribers.add(sink);
+      subscribers.add(subscriber);
       List<Entry<V>> snapshot = new ArrayList<>(latest.values());
-      return subscription(snapshot, sink, Map.copyOf(positions), null);
+      return subscription(snapshot, subscriber, Map.copyOf(positions), null);
     }
   }
 
@@ -279,32 +279,55 @@ public final class TopicView<V> implements SmartLifecycle {
           missed.add(entry);
         }
       }
-      Sinks.Many<Entry<V>> sink =
-          Sinks.many().unicast().onBackpressureBuffer(new BoundedBuffer<>(buffer));
-      subscribers.add(sink);
+      Subscriber<V> subscriber = Subscriber.of(buffer);
+      subscribers.add(subscriber);
       // The position is the client's: the replayed changes are still to be sent, and each
       // advances it as it goes (reporting this view's own position here would skip those not yet
       // sent should the client drop again).
-      return Optional.of(subscription(missed, sink, Map.copyOf(from), Map.copyOf(from)));
+      return Optional.of(subscription(missed, subscriber, Map.copyOf(from), Map.copyOf(from)));
     }
   }
 
   private Subscription<V> subscription(
       List<Entry<V>> first,
-      Sinks.Many<Entry<V>> sink,
+      Subscriber<V> subscriber,
       Map<Integer, Long> position,
       Map<Integer, Long> skipBefore) {
     // The poll thread only queues the change; the subscriber's own work (its filter, event id,
     // encoding, the write) runs on the parallel workers, so thousands of subscribers do not queue
     // up behind one thread.
     Flux<Entry<V>> live =
-        sink.asFlux()
-            .doFinally(signal -> subscribers.remove(sink))
+        subscriber
+            .sink()
+            .asFlux()
+            .doFinally(signal -> subscribers.remove(subscriber))
             .publishOn(FAN_OUT, HANDOFF_PREFETCH);
     if (skipBefore != null) {
       live = live.filter(e -> e.offset() >= skipBefore.getOrDefault(e.partition(), 0L));
     }
-    return new Subscription<>(first, live, position, () -> subscribers.remove(sink));
+    return new Subscription<>(first, live, position, () -> subscribers.remove(subscriber));
+  }
+
+  /**
+   * A subscriber's sink and its bounded buffer. On overflow the buffer is abandoned: the changes it
+   * held are dropped and the error follows at once, since the subscriber needs a fresh snapshot
+   * anyway and stale changes only delay telling it so.
+   */
+  private record Subscriber<V>(Sinks.Many<Entry<V>> sink, BoundedBuffer<Entry<V>> buffer) {
+
+    static <V> Subscriber<V> of(int capacity) {
+      BoundedBuffer<Entry<V>> buffer = new BoundedBuffer<>(capacity);
+      return new Subscriber<>(Sinks.many().unicast().onBackpressureBuffer(buffer), buffer);
+    }
+
+    boolean offer(Entry<V> entry) {
+      return sink.tryEmitNext(entry).isSuccess();
+    }
+
+    void overflow(String topic) {
+      buffer.abandon();
+      sink.tryEmitError(new SubscriberOverflowException(topic));
+    }
   }
 
   /**
@@ -422,10 +445,10 @@ public final class TopicView<V> implements SmartLifecycle {
       for (Consumer<Entry<V>> listener : listeners) {
         listener.accept(entry);
       }
-      for (Sinks.Many<Entry<V>> subscriber : subscribers) {
-        if (subscriber.tryEmitNext(entry).isFailure()) {
+      for (Subscriber<V> subscriber : subscribers) {
+        if (!subscriber.offer(entry)) {
           subscribers.remove(subscriber);
-          subscriber.tryEmitError(new SubscriberOverflowException(topic));
+          subscriber.overflow(topic);
         }
       }
     }
@@ -454,7 +477,7 @@ public final class TopicView<V> implements SmartLifecycle {
       if (c != null) {
         c.wakeup();
       }
-      subscribers.forEach(Sinks.Many::tryEmitComplete);
+      subscribers.forEach(subscriber -> subscriber.sink().tryEmitComplete());
       subscribers.clear();
     }
   }

@@ -35,4 +35,17 @@ class BoundedBufferTest {
     assertThat(buffer.offer("c")).isTrue();
     assertThat(buffer.poll()).isEqualTo("c");
   }
+
+  @Test
+  void anAbandonedBufferIsEmptyToItsConsumerAndTakesNoMore() {
+    BoundedBuffer<String> buffer = new BoundedBuffer<>(3);
+    buffer.offer("a");
+    buffer.offer("b");
+    buffer.abandon();
+    assertThat(buffer.isEmpty()).isTrue();
+    assertThat(buffer.peek()).isNull();
+    assertThat(buffer.poll()).isNull();
+    assertThat(buffer.offer("c")).isFalse();
+    assertThat(buffer.poll()).isNull();
+  }
 }

@@ -3,15 +3,9 @@ package dev.signalyard.queryapi.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.signalyard.queryapi.QueryApiApplication;
-import dev.signalyard.schemas.devices.DeviceState;
-import dev.signalyard.schemas.devices.Position;
-import dev.signalyard.schemas.devices.PositionSource;
-import dev.signalyard.schemas.serde.AvroSerde;
-import dev.signalyard.schemas.topics.TopicCatalog;
 import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +47,6 @@ class StreamResumeAndLimitTest {
 
   static final int MAX_STREAMS = 3;
   private static final String LOCAL_CLIENT = "ip:127.0.0.1";
-  private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENTS =
       new ParameterizedTypeReference<>() {};
@@ -72,12 +60,7 @@ class StreamResumeAndLimitTest {
   @LocalServerPort int port;
   @Autowired StreamLimitWebFilter limits;
 
-  private final KafkaProducer<String, byte[]> producer =
-      new KafkaProducer<>(
-          Map.of(
-              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.shared().bootstrapServers()),
-          new StringSerializer(),
-          new ByteArraySerializer());
+  private final DeviceStateChanges changes = new DeviceStateChanges();
   private final List<Disposable> connections = new ArrayList<>();
 
   /** Streams of the previous test end asynchronously; each test starts with every slot free. */
@@ -89,7 +72,7 @@ class StreamResumeAndLimitTest {
   @AfterEach
   void close() {
     connections.forEach(Disposable::dispose);
-    producer.close();
+    changes.close();
   }
 
   /** One SSE connection whose events land in a queue until it is dropped. */
@@ -171,7 +154,7 @@ class StreamResumeAndLimitTest {
   @Test
   void anIdThatIsNotAStreamPositionGetsResyncThenTheSnapshot() {
     String imei = "30078" + (1_000_000_000L + ThreadLocalRandom.current().nextLong(8_999_999_999L));
-    send(imei, state(imei, 7));
+    changes.send(imei, 7);
 
     // Data as text: the resync event's data is a sentence, the device event's JSON.
     List<ServerSentEvent<String>> events =
@@ -272,43 +255,8 @@ class StreamResumeAndLimitTest {
   private void produce(List<String> imeis, int from, int to) {
     for (int i = from; i < to; i++) {
       String imei = imeis.get(i % imeis.size());
-      send(imei, state(imei, i));
+      changes.send(imei, i);
     }
-  }
-
-  private void send(String imei, DeviceState state) {
-    try {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  TopicCatalog.DEVICE_STATE.name(),
-                  imei,
-                  AvroSerde.of(DeviceState.class).encode(state)))
-          .get();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static DeviceState state(String imei, int momsn) {
-    Instant transmit = T0.plusSeconds(momsn);
-    return DeviceState.newBuilder()
-        .setImei(imei)
-        .setDeviceType("ROCKBLOCK")
-        .setPosition(
-            Position.newBuilder()
-                .setLatitude(36.8)
-                .setLongitude(-122.0)
-                .setSource(PositionSource.GPS)
-                .setFixTime(transmit)
-                .build())
-        .setMomsn(momsn)
-        .setPayloadType("PK001")
-        .setLastSeen(transmit)
-        .setLastReceivedAt(transmit.plusSeconds(1))
-        .setMessageCount(momsn)
-        .setOnline(true)
-        .build();
   }
 
   private static void await(BooleanSupplier condition) {
