@@ -38,7 +38,7 @@ public record LiveStreamProperties(
     @DefaultValue("1s") Duration reconnectDelay,
     @DefaultValue("10s") Duration drainTimeout,
     @DefaultValue("256") int http2MaxConcurrentStreams,
-    @DefaultValue("2KB") DataSize pendingWriteLimit) {
+    @DefaultValue("8KB") DataSize pendingWriteLimit) {
 
   public LiveStreamProperties {
     if (replayCapacity < 0) {
