@@ -133,10 +133,7 @@ public final class LiveStream {
     }
     List<Flux<Entry<?>>> changes = new ArrayList<>();
     subscriptions.forEach(s -> changes.add(s.changes().<Entry<?>>map(e -> e)));
-    List<Disposable> releases = releasesOf(subscriptions);
-    return once(snapshot)
-        .concatWith(changes(changes, position))
-        .doFinally(signal -> releases.forEach(Disposable::dispose));
+    return releasedAtEnd(once(snapshot).concatWith(changes(changes, position)), subscriptions);
   }
 
   private Optional<Flux<ServerSentEvent<Object>>> resume(StreamPosition from) {
@@ -159,10 +156,7 @@ public final class LiveStream {
       Flux<Entry<?>> missed = once((List<Entry<?>>) (List<?>) s.snapshot());
       changes.add(missed.concatWith(s.changes().<Entry<?>>map(e -> e)));
     }
-    List<Disposable> releases = releasesOf(subscriptions);
-    return Optional.of(
-        changes(changes, positionOf(subscriptions))
-            .doFinally(signal -> releases.forEach(Disposable::dispose)));
+    return Optional.of(releasedAtEnd(changes(changes, positionOf(subscriptions)), subscriptions));
   }
 
   /**
@@ -174,10 +168,14 @@ public final class LiveStream {
     return Flux.defer(() -> Flux.fromIterable(items.getAndSet(List.of())));
   }
 
-  private static List<Disposable> releasesOf(List<Subscription<?>> subscriptions) {
+  /**
+   * {@code events}, dropping the views' subscriptions when they end. Only the subscriptions'
+   * releases are kept for that, not the subscriptions with their snapshots.
+   */
+  private static <T> Flux<T> releasedAtEnd(Flux<T> events, List<Subscription<?>> subscriptions) {
     List<Disposable> releases = new ArrayList<>();
     subscriptions.forEach(s -> releases.add(s.release()));
-    return releases;
+    return events.doFinally(signal -> releases.forEach(Disposable::dispose));
   }
 
   private Set<String> tags() {
