@@ -2,6 +2,7 @@ package dev.signalyard.queryapi.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.signalyard.queryapi.DeviceStateChanges;
 import dev.signalyard.queryapi.QueryApiApplication;
 import dev.signalyard.testsupport.Await;
 import dev.signalyard.testsupport.KafkaTestBroker;
